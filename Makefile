@@ -1,0 +1,31 @@
+# frontline — set-up, build, main job and tests on Debian/Ubuntu with Swift on the PATH.
+SHELL := /bin/bash
+APT_PKGS := pkg-config libgeos-dev libproj-dev gdal-bin librsvg2-bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUT ?= out
+
+.PHONY: setup build test run clean
+
+## setup: install the Debian packages frontline and its tests need, when missing.
+setup:
+	@missing=""; for p in $(APT_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## build: release build of the frontline binary.
+build: setup
+	swift build -c release
+
+## run: the main job on the bundled dataset (writes into $(OUT)/).
+run: build
+	@mkdir -p $(OUT)
+	bash tools/main-job.sh .build/release/frontline $(OUT)
+
+## test: the whole test suite.
+test: setup
+	swift test
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "frontline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GeoModel", targets: ["GeoModel"]),
+        .library(name: "GeoOps", targets: ["GeoOps"]),
+        .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
+        .library(name: "MapRender", targets: ["MapRender"]),
+        .executable(name: "frontline", targets: ["frontline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C wrappers: only GeoOps imports these.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // Pure Swift values and GeoJSON I/O.
+        .target(name: "GeoModel"),
+        // GEOS/PROJ-backed operations and ellipsoidal measures.
+        .target(name: "GeoOps", dependencies: ["GeoModel", "CGEOS", "CPROJ"]),
+        // The conflict domain: gazetteer, control timeline, diffs, incidents, ingest.
+        .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps"]),
+        // SVG maps; knows nothing of GEOS or PROJ.
+        .target(name: "MapRender", dependencies: ["GeoModel"]),
+        .executableTarget(
+            name: "frontline",
+            dependencies: [
+                "GeoModel", "GeoOps", "FrontlineKit", "MapRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["GeoModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
+        .testTarget(name: "GeoOpsTests", dependencies: ["GeoOps", "GeoModel", "TestSupport"]),
+        .testTarget(name: "FrontlineKitTests", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "TestSupport"]),
+        .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoModel", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

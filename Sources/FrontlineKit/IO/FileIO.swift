@@ -1,0 +1,53 @@
+import Foundation
+
+/// File reading and atomic writing, the only place FrontlineKit touches the file system.
+public enum FileIO {
+    /// Files larger than this are refused with a clear error rather than exhausting memory.
+    public static let maxInputBytes = 2 << 30
+
+    /// The bytes of a file.
+    public static func read(_ path: String) throws(FrontlineError) -> [UInt8] {
+        let url = URL(fileURLWithPath: path)
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw .cannotRead(path: path, reason: "no such file")
+        }
+        if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maxInputBytes {
+            throw .cannotRead(path: path, reason: "file is \(size / 1_048_576) MiB, more than the \(maxInputBytes / 1_048_576) MiB limit")
+        }
+        do {
+            let data = try Data(contentsOf: url, options: .mappedIfSafe)
+            return [UInt8](data)
+        } catch {
+            throw .cannotRead(path: path, reason: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename, so readers never
+    /// see half a file. Refuses to replace an existing file unless `force`, and never writes over an input.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, force: Bool = false, inputs: [String] = []) throws(FrontlineError) {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let resolved = url.resolvingSymlinksInPath().path
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == resolved {
+            throw .cannotWrite(path: path, reason: "it is also an input; choose another output path")
+        }
+        let dir = url.deletingLastPathComponent()
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDir), isDir.boolValue else {
+            throw .cannotWrite(path: path, reason: "folder \(dir.path) does not exist")
+        }
+        if FileManager.default.fileExists(atPath: url.path) && !force {
+            throw .cannotWrite(path: path, reason: "file exists (use --force to replace it)")
+        }
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else {
+            throw .cannotWrite(path: path, reason: "cannot create a file in \(dir.path) (permission denied or disk full)")
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+/// A feature id: GeoJSON allows a string or a number.
+public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
+    case string(String)
+    case number(Double)
+
+    public var description: String {
+        switch self {
+        case .string(let s): s
+        case .number(let n): n.rounded() == n && abs(n) < 9e15 ? String(Int(n)) : String(n)
+        }
+    }
+}
+
+/// A GeoJSON feature: an optional geometry with properties.
+public struct Feature: Hashable, Sendable {
+    public var id: FeatureID?
+    public var geometry: Geometry?
+    public var properties: JSONObject
+
+    /// Creates a feature.
+    public init(id: FeatureID? = nil, geometry: Geometry?, properties: JSONObject = JSONObject()) {
+        self.id = id
+        self.geometry = geometry
+        self.properties = properties
+    }
+}
+
+/// A GeoJSON feature collection, plus anything the reader noticed along the way.
+public struct FeatureCollection: Hashable, Sendable {
+    public var features: [Feature]
+    /// Non-fatal observations from reading (e.g. duplicate ids), each naming its place.
+    public var warnings: [String]
+
+    /// Creates a collection.
+    public init(_ features: [Feature] = [], warnings: [String] = []) {
+        self.features = features
+        self.warnings = warnings
+    }
+
+    /// The box around every geometry, or nil when there is none.
+    public var boundingBox: BoundingBox? {
+        features.compactMap { $0.geometry.flatMap(BoundingBox.init(geometry:)) }.union()
+    }
+}

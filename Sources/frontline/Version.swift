@@ -1,0 +1,3 @@
+enum FrontlineVersion {
+    static let string = "0.1.0"
+}
