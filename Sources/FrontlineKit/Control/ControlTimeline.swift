@@ -1,0 +1,132 @@
+import GeoModel
+import GeoOps
+
+/// A side of a conflict (`azerbaijan`, `armenian`, or `occupied` for single-side snapshots).
+public struct Side: Hashable, Sendable {
+    public var id: String
+    public var label: String
+    public init(id: String, label: String) { self.id = id; self.label = label }
+}
+
+/// The control history: a study area, a base state on a base date, ordered sourced changes, and zones.
+///
+/// The state on a day is the base state with every change dated on or before it applied, so sides never
+/// overlap and always cover the study area by construction.
+public struct ControlTimeline: Sendable {
+    public var sides: [Side]
+    public var defaultSide: String
+    public var baseDate: Day
+    public var studyArea: Geometry
+    public var baseAreas: [BaseArea]
+    /// Ordered by date, then by file order.
+    public var changes: [ControlChange]
+    public var zones: [Zone]
+    public var zoneLabels: [String: String]
+
+    public init(sides: [Side], defaultSide: String, baseDate: Day, studyArea: Geometry, baseAreas: [BaseArea],
+                changes: [ControlChange], zones: [Zone], zoneLabels: [String: String] = [:]) {
+        self.sides = sides
+        self.defaultSide = defaultSide
+        self.baseDate = baseDate
+        self.studyArea = studyArea
+        self.baseAreas = baseAreas
+        // A stable sort: same-day changes keep file order.
+        self.changes = changes.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
+        self.zones = zones
+        self.zoneLabels = zoneLabels
+    }
+
+    /// The label of a side id.
+    public func label(of side: String) -> String { sides.first { $0.id == side }?.label ?? side }
+
+    /// Every state, once: the base state, then one after each date on which changes happened.
+    /// Compute it once and query it many times (see `ControlHistory`).
+    public func history() throws(FrontlineError) -> ControlHistory {
+        try ControlHistory(timeline: self)
+    }
+}
+
+/// A piece of territory that moved in one change (the change's drawn area clipped to what `from` held then).
+public struct MovedArea: Sendable {
+    public var change: ControlChange
+    public var geometry: Geometry
+    public var areaKm2: Double
+}
+
+/// The control state on a day.
+public struct ControlState: Sendable {
+    public var date: Day
+    /// The area each side held, by side id (every side present, possibly empty).
+    public var areas: [String: Geometry]
+    /// The changes applied so far, newest last, with the area each actually moved.
+    public var applied: [MovedArea]
+    /// Zones active on the date.
+    public var zones: [Zone]
+
+    /// The area of a side, km² on the WGS84 ellipsoid.
+    public func areaKm2(of side: String) -> Double { areas[side].map(Geodesy.areaKm2) ?? 0 }
+}
+
+/// All states of a timeline, computed once, answering as-of-date queries.
+public final class ControlHistory: @unchecked Sendable {
+    public let timeline: ControlTimeline
+    /// States after the base date and after each change date, in date order.
+    public let states: [ControlState]
+
+    init(timeline: ControlTimeline) throws(FrontlineError) {
+        self.timeline = timeline
+        do {
+            let study = timeline.studyArea
+            var areas: [String: Geometry] = [:]
+            var others: [Geometry] = []
+            for side in timeline.sides where side.id != timeline.defaultSide {
+                let mine = timeline.baseAreas.filter { $0.side == side.id }.map(\.geometry)
+                let g = mine.isEmpty ? Geometry.empty : try Geometry.unaryUnion(mine).intersection(study).polygonalPart
+                areas[side.id] = g
+                others.append(g)
+            }
+            areas[timeline.defaultSide] = try study.difference(Geometry.unaryUnion(others)).polygonalPart
+            var states = [ControlState(date: timeline.baseDate, areas: areas, applied: [],
+                                       zones: timeline.zones.filter { $0.isActive(on: timeline.baseDate) })]
+            var applied: [MovedArea] = []
+            var i = 0
+            let changes = timeline.changes
+            while i < changes.count {
+                let day = changes[i].date
+                while i < changes.count && changes[i].date == day {
+                    let c = changes[i]
+                    let held = areas[c.from] ?? .empty
+                    let moved = try c.geometry.intersection(held).polygonalPart
+                    if !moved.isEmpty {
+                        areas[c.from] = try held.difference(moved).polygonalPart
+                        areas[c.to] = try (areas[c.to] ?? .empty).union(moved).polygonalPart
+                    }
+                    applied.append(MovedArea(change: c, geometry: moved, areaKm2: Geodesy.areaKm2(moved)))
+                    i += 1
+                }
+                states.append(ControlState(date: day, areas: areas, applied: applied,
+                                           zones: timeline.zones.filter { $0.isActive(on: day) }))
+            }
+            self.states = states
+        } catch {
+            throw .geometry("computing the control states: \(error)")
+        }
+    }
+
+    /// The state on `day`: the base state with every change dated on or before it.
+    public func state(on day: Day) throws(FrontlineError) -> ControlState {
+        guard day >= timeline.baseDate else {
+            throw .badArgument("\(day) is before the dataset's base date \(timeline.baseDate)")
+        }
+        // The last state whose date is ≤ day.
+        var lo = 0, hi = states.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if states[mid].date <= day { lo = mid } else { hi = mid - 1 }
+        }
+        var s = states[lo]
+        s.date = day
+        s.zones = timeline.zones.filter { $0.isActive(on: day) }
+        return s
+    }
+}
