@@ -70,25 +70,24 @@ public struct ControlDiff: Sendable {
             let ids = sides.map(\.id)
             var all = ids
             if let implicitSide { all.append(implicitSide) }
-            func area(_ side: String, _ s: ControlState) throws(GeoOpsError) -> Geometry {
-                if side == implicitSide {
-                    // The complement of the drawn sides within both states' extent.
-                    let drawn = try Geometry.unaryUnion(ids.compactMap { s.areas[$0] })
-                    let other = s.date == a.date ? b : a
-                    let extent = try Geometry.unaryUnion(ids.compactMap { other.areas[$0] } + ids.compactMap { s.areas[$0] })
-                    return try extent.difference(drawn).polygonalPart
-                }
-                return s.areas[side] ?? .empty
-            }
             let interval = a.date < b.date ? (a.date, b.date) : (b.date, a.date)
             let newChanges = b.applied.filter { $0.change.date > interval.0 && $0.change.date <= interval.1 }
+            // The implicit side is the complement of the drawn sides, so pieces to or from it are differences.
+            let drawnA = try Geometry.unaryUnion(ids.compactMap { a.areas[$0] })
+            let drawnB = try Geometry.unaryUnion(ids.compactMap { b.areas[$0] })
             for x in all {
-                let ax = try area(x, a)
-                if ax.isEmpty { continue }
                 for y in all where y != x {
-                    let by = try area(y, b)
-                    if by.isEmpty { continue }
-                    let moved = try ax.intersection(by).polygonalPart
+                    let moved: Geometry
+                    if x == implicitSide {
+                        guard let by = b.areas[y], !by.isEmpty else { continue }
+                        moved = try by.difference(drawnA).polygonalPart
+                    } else if y == implicitSide {
+                        guard let ax = a.areas[x], !ax.isEmpty else { continue }
+                        moved = try ax.difference(drawnB).polygonalPart
+                    } else {
+                        guard let ax = a.areas[x], !ax.isEmpty, let by = b.areas[y], !by.isEmpty else { continue }
+                        moved = try ax.intersection(by).polygonalPart
+                    }
                     for poly in moved.polygons {
                         let g = Geometry.polygon(poly)
                         let km2 = Geodesy.areaKm2(poly)
