@@ -31,8 +31,9 @@ extension Geometry {
                     defer { ctx.destroy(ca) }
                     let cb = try ctx.check(GEOSIntersection_r(ctx.handle, b, rect), "intersection")
                     defer { ctx.destroy(cb) }
-                    removed += try ctx.take(GEOSDifference_r(ctx.handle, ca, cb), "difference").polygons
-                    added += try ctx.take(GEOSDifference_r(ctx.handle, cb, ca), "difference").polygons
+                    // An empty result comes back as an empty polygon: not a piece.
+                    removed += try ctx.take(GEOSDifference_r(ctx.handle, ca, cb), "difference").polygons.filter { !$0.exterior.isEmpty }
+                    added += try ctx.take(GEOSDifference_r(ctx.handle, cb, ca), "difference").polygons.filter { !$0.exterior.isEmpty }
                 }
                 return (Geometry.polygonal(removed), Geometry.polygonal(added))
             }
