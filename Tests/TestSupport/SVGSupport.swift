@@ -6,8 +6,10 @@ import FoundationXML
 /// Structural checks on an SVG document, parsed with Foundation's XMLParser (fails on malformed XML).
 public final class XMLCheck: NSObject, XMLParserDelegate {
     public private(set) var root: String?
-    public private(set) var elements: [(name: String, attributes: [String: String])] = []
-    public private(set) var text: [String] = []
+    public private(set) var elements: [(name: String, attributes: [String: String], text: String)] = []
+    /// The text content of every element that has some, whole.
+    public var text: [String] { elements.map(\.text).filter { !$0.isEmpty } }
+    private var open: [Int] = []
     private var error: Error?
 
     public struct Malformed: Error, CustomStringConvertible {
@@ -26,10 +28,17 @@ public final class XMLCheck: NSObject, XMLParserDelegate {
     public func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                        attributes: [String: String] = [:]) {
         if root == nil { root = name }
-        elements.append((name, attributes))
+        open.append(elements.count)
+        elements.append((name, attributes, ""))
     }
 
-    public func parser(_ parser: XMLParser, foundCharacters string: String) { text.append(string) }
+    public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        _ = open.popLast()
+    }
+
+    public func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if let i = open.last { elements[i].text += string }
+    }
 
     /// The attribute dictionaries of every element with this name, in document order.
     public func attributes(of name: String) -> [[String: String]] {

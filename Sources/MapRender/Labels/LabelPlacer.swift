@@ -3,6 +3,8 @@
 public struct LabelPlacer: Sendable {
     public var bounds: Rect
     public private(set) var occupied: [Rect]
+    /// Boxes that labels avoid but dots may touch (proportional markers: a town under a strike keeps its dot).
+    public private(set) var markers: [Rect] = []
 
     public init(bounds: Rect, obstacles: [Rect] = []) {
         self.bounds = bounds
@@ -11,8 +13,16 @@ public struct LabelPlacer: Sendable {
 
     /// True when `r` fits inside the bounds and is clear of everything placed.
     public func isFree(_ r: Rect) -> Bool {
+        bounds.contains(r) && !occupied.contains { $0.intersects(r) } && !markers.contains { $0.intersects(r) }
+    }
+
+    /// True when a dot box is clear of labels and other dots (markers do not count).
+    public func isFreeForDot(_ r: Rect) -> Bool {
         bounds.contains(r) && !occupied.contains { $0.intersects(r) }
     }
+
+    /// Reserves a marker's box.
+    public mutating func reserveMarker(_ r: Rect) { markers.append(r) }
 
     /// Reserves a box (a dot, a marker) whether or not it overlaps.
     public mutating func reserve(_ r: Rect) { occupied.append(r) }

@@ -1,3 +1,4 @@
+import Foundation
 import GeoModel
 
 /// Why a map could not be drawn.
@@ -45,7 +46,7 @@ public struct MapRenderer: Sendable {
         // Layers.
         var mapGroup = SVGElement.group(id: "map")
         mapGroup.set("clip-path", .text("url(#map-clip)"))
-        mapGroup.append(.rect(layout.map, class: "sea"))
+        mapGroup.append(.rect(layout.map, class: "background"))
         var areaPaths: [String: PathData] = [:]
         for layer in spec.layers {
             var g = SVGElement.group(id: ids.make("layer-" + layer.id), class: "layer")
@@ -78,7 +79,7 @@ public struct MapRenderer: Sendable {
             for field in m.data { e.set("data-" + field.name, .text(field.value)) }
             if let t = m.title { e.children = [.element(SVGElement("title", children: [.text(t)]))] }
             markerGroup.append(e)
-            placer.reserve(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r))
+            placer.reserveMarker(Rect(x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r))
             pendingMarkerLabels.append((m, p, r))
             use(m.symbol)
         }
@@ -96,10 +97,13 @@ public struct MapRenderer: Sendable {
             guard let q = screen.point(p.position), layout.map.inset(by: 2).contains(q) else { continue }
             let r = radius(p.symbol)
             let dot = dotBox(q, p.symbol)
-            if !p.emphasized && !placer.isFree(dot) { continue }
+            // A town under a marker keeps its dot; its label goes outside the marker.
+            let under = pendingMarkerLabels.filter { hypot($0.1.x - q.x, $0.1.y - q.y) < $0.2 }
+            let gap = under.map { $0.2 + hypot($0.1.x - q.x, $0.1.y - q.y) }.max() ?? r
+            if !p.emphasized && !placer.isFreeForDot(dot) { continue }
             let size = labelSize(rank: p.rank)
             let w = TextMetrics.width(p.name, size: size, bold: p.rank == 1 || p.emphasized)
-            let candidates = LabelCandidate.around(q, radius: r, width: w, size: size)
+            let candidates = LabelCandidate.around(q, radius: gap, width: w, size: size)
             let chosen = placer.place(candidates.map(\.box))
             if chosen == nil && !p.emphasized { continue }
             if !p.emphasized { placer.reserve(dot) }
@@ -131,13 +135,13 @@ public struct MapRenderer: Sendable {
         }
         for a in spec.areaLabels {
             guard let path = areaPaths[a.id], let (pt, room) = InteriorPoint.find(path) else { continue }
-            let size = style.districtLabelSize
-            let w = TextMetrics.width(a.text, size: size) * 1.05
+            let size = a.kind == .country ? style.countryLabelSize : style.districtLabelSize
+            let w = TextMetrics.width(a.text, size: size) * (a.kind == .country ? 1.25 : 1.05)
             guard w < room * 0.95 else { continue }
             let box = Rect(x: pt.x - w / 2, y: pt.y - size * 0.55, width: w, height: size * 1.1)
             if placer.place([box]) != nil {
-                var t = SVGElement.text(a.text, x: pt.x, y: pt.y + size * 0.35, class: "label-district", anchor: "middle")
-                t.attributes.insert((key: "id", value: .text(ids.make("district-label-" + a.id))), at: 0)
+                var t = SVGElement.text(a.text, x: pt.x, y: pt.y + size * 0.35, class: "label-\(a.kind.rawValue)", anchor: "middle")
+                t.attributes.insert((key: "id", value: .text(ids.make("\(a.kind.rawValue)-label-" + a.id))), at: 0)
                 labelGroup.append(t)
             }
         }

@@ -62,12 +62,17 @@ public struct MapMarker: Hashable, Sendable {
     }
 }
 
-/// A label for an area (a district), set at an inner point of its geometry when there is room.
+/// A label for an area (a country, a district), set at an inner point of its geometry when there is room.
 public struct AreaLabel: Hashable, Sendable {
+    /// Decides the text style (`label-country`, `label-district`).
+    public enum Kind: String, Hashable, Sendable { case country, district }
     public var id: String
     public var text: String
     public var geometry: Geometry
-    public init(id: String, text: String, geometry: Geometry) { self.id = id; self.text = text; self.geometry = geometry }
+    public var kind: Kind
+    public init(id: String, text: String, geometry: Geometry, kind: Kind = .district) {
+        self.id = id; self.text = text; self.geometry = geometry; self.kind = kind
+    }
 }
 
 /// Everything a map shows, in lon/lat, before projection: what the composition layer hands the renderer.

@@ -15,7 +15,8 @@ public struct MapStyle: Sendable {
 
     public var fontFamily = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
     public var page = "#ffffff"
-    public var water = "#eef3f7"
+    /// The map frame behind all layers (land beyond the data).
+    public var background = "#ecebe7"
     public var ink = "#1a1a1a"
     public var mutedInk = "#555555"
     /// Known sides; others take `extraSides` in order.
@@ -35,6 +36,7 @@ public struct MapStyle: Sendable {
     /// Label text sizes by place rank 1…4 (px).
     public var labelSizes = [13.5, 12, 11, 10]
     public var districtLabelSize = 9.5
+    public var countryLabelSize = 13.0
     public var titleSize = 21.0
     public var subtitleSize = 12.5
     public var legendTextSize = 11.5
@@ -87,16 +89,24 @@ public struct MapStyle: Sendable {
                       stroke: c.strong, strokeWidth: 0.9)
     }
 
+    /// Zones are outlined in one purple and told apart by their hatching; both stay sparse so the control
+    /// colour underneath still reads.
     public func zone(_ id: String, label: String, index: Int) -> Symbol {
         let crossed = index % 2 == 1
         return Symbol(className: "zone-\(MapStyle.token(id))", legend: label, legendOrder: 50 + index, shape: .area,
                       fill: .hatch(Hatch(id: "hatch-zone-\(MapStyle.token(id))", color: zoneColor, angle: crossed ? 45 : -45,
-                                         spacing: crossed ? 4 : 7, lineWidth: 0.8, crossed: crossed)),
-                      stroke: zoneColor, strokeWidth: 1.4, dash: crossed ? [] : [4, 2])
+                                         spacing: crossed ? 9 : 6, lineWidth: crossed ? 0.6 : 0.9, crossed: crossed)),
+                      stroke: zoneColor, strokeWidth: 1.4, dash: crossed ? [5, 2] : [])
     }
 
     public var frontLine: Symbol {
         Symbol(className: "front-line", legend: "Front line", legendOrder: 60, shape: .line, stroke: ink, strokeWidth: 1.8)
+    }
+
+    /// The earlier front line on a change map.
+    public var previousFrontLine: Symbol {
+        Symbol(className: "front-line-before", legend: "Earlier front line", legendOrder: 61, shape: .line,
+               stroke: "#555555", strokeWidth: 1.2, dash: [2, 2.5])
     }
 
     public var ceasefire1994: Symbol {
@@ -168,7 +178,7 @@ public struct MapStyle: Sendable {
         rules.append("svg{font-family:\(fontFamily)}")
         rules.append(".page{fill:\(page)}")
         rules.append(".frame{fill:none;stroke:#666666;stroke-width:.8}")
-        rules.append(".sea{fill:\(water)}")
+        rules.append(".background{fill:\(background)}")
         for s in symbols {
             var decl: [String] = []
             switch s.fill {
@@ -198,6 +208,7 @@ public struct MapStyle: Sendable {
         }
         rules.append(".label-changed{font-weight:bold}")
         rules.append(".label-district{font-size:\(n(districtLabelSize))px;font-style:italic;fill:#6b6b6b;letter-spacing:.04em;stroke-width:2.4px;\(halo)}")
+        rules.append(".label-country{font-size:\(n(countryLabelSize))px;fill:#8a8a8a;letter-spacing:.2em;font-weight:bold}")
         rules.append(".title{font-size:\(n(titleSize))px;font-weight:bold;fill:\(ink)}")
         rules.append(".subtitle{font-size:\(n(subtitleSize))px;fill:\(mutedInk)}")
         rules.append(".legend-heading{font-size:\(n(legendTextSize + 1))px;font-weight:bold;fill:\(ink)}")
