@@ -292,6 +292,8 @@ GN_PLACES = [
     ("martuni", "Khojavend", "AZ", "65", 146969, "town", 2),
     ("khojaly", "Khojaly", "AZ", "64", 147774, "town", 2),
     ("askeran", "Askyaran", "AZ", "64", 148450, "town", 3),
+    # Martuni in Armenia's Gegharkunik: a real namesake of the Karabakh town, so "Martuni" is ambiguous.
+    ("martuni-am", "Martuni", "AM", "04", 616438, "town", 3),
     ("tartar", "Tartar", "AZ", "57", 584871, "town", 2),
     ("barda", "Barda", "AZ", "11", 587057, "city", 2),
     ("ganja", "Ganja", "AZ", "20", 586523, "city", 1),
@@ -378,6 +380,7 @@ NAMES = {
     "martakert": ("Martakert", "Ağdərə", "Մարտակերտ", "Мартакерт", ["Aghdara", "Ağdərə", "Mardakert"]),
     "minjivan": ("Minjivan", "Mincivan", None, "Минджевань", ["Mincivan"]),
     "lisagor": ("Lisagor", "Turşsu", "Լիսագոր", "Туршсу", ["Turshsu", "Turşsu"]),
+    "martuni-am": ("Martuni", None, "Մարտունի", "Мартуни", []),
     "istisu": ("Istisu", "İstisu", "Ջերմաջուր", "Истису", ["Jermajur"]),
     "karkijahan": ("Karkijahan", "Kərkicahan", "Կրկժան", "Кркжан", ["Krkzhan", "Krkjan"]),
     "guzanli": ("Guzanli", "Quzanlı", None, "Кузанлы", ["Quzanlı"]),
@@ -404,6 +407,9 @@ def build_places(cities500, rg1, rg2, extra_csv):
     for pid, gname, cc, adm, gid, kind, rank in GN_PLACES:
         rows = [v for v in cities500.values() if v["countrycode"] == cc and v["admin1code"] == adm
                 and (v["name"] == gname or gname in v["alternatenames"])]
+        if len(rows) > 1:
+            # several namesakes in one province (Gegharkunik has two Martunis): the geonameid decides
+            rows = [v for v in rows if v["geonameid"] == gid]
         # resolve duplicates by admin code (never by name alone): exactly one row must match name+country+admin1
         assert len(rows) == 1, (pid, gname, [r["geonameid"] for r in rows])
         v = rows[0]

@@ -1,6 +1,14 @@
 #!/usr/bin/env bash
-# The main job on the bundled dataset: called by `make run`. Usage: tools/main-job.sh BINARY OUTDIR
+# The main job on the bundled dataset, called by `make run`. Usage: tools/main-job.sh BINARY OUTDIR
 set -euo pipefail
 bin=${1:?binary}; out=${2:?output folder}
-here=$(cd "$(dirname "$0")/.." && pwd)
-"$bin" inspect "$here/geodata/study_area.geojson" | tee "$out/study_area.txt"
+mkdir -p "$out"
+run() { echo "+ frontline $*" >&2; "$bin" "$@"; }
+
+run validate | tee "$out/validate.txt"
+run locate Barda --date 2020-10-27 | tee "$out/locate-barda-2020-10-27.txt"
+run control --date 2020-10-27 --format json > "$out/control-2020-10-27.json"
+run export --date 2020-10-27 -o "$out/karabakh-2020-10-27.geojson" --force
+run diff --from 2020-09-27 --to 2020-12-01 | tee "$out/diff-2020-09-27-2020-12-01.txt"
+run diff --from 2020-09-27 --to 2020-12-01 --format geojson -o "$out/diff-2020-09-27-2020-12-01.geojson" --force
+echo "results in $out/" >&2

@@ -18,6 +18,7 @@ struct Control: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: [])
         let day = try parseDay(date, flag: "--date")
         let dataset = try dataOptions.load()
         let state = try dataset.timeline.history().state(on: day)

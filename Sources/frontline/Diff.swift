@@ -37,6 +37,7 @@ struct Diff: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: files)
         let diff: ControlDiff
         var sides: [Side]
         if files.isEmpty, let from, let to {

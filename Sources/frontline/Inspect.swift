@@ -20,6 +20,7 @@ struct Inspect: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: [file])
         let collection = try GeoJSONFile.read(file)
         let report: Inspection
         do { report = try Inspection(collection) } catch { throw FrontlineError.geometry("\(file): \(error)") }

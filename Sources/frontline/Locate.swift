@@ -22,6 +22,7 @@ struct Locate: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: [])
         let day = try parseDay(date, flag: "--date")
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()

@@ -20,6 +20,7 @@ struct Places: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: [])
         let dataset = try dataOptions.load()
         let found = dataset.gazetteer.search(query ?? "")
         if found.isEmpty, let query { throw FrontlineError.badArgument("no place matches \"\(query)\"") }

@@ -21,6 +21,7 @@ struct Timeline: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: inputs)
         let files = try SnapshotTimeline.files(inputs)
         let rows = try SnapshotTimeline.rows(files, snapshotOptions: overlay.snapshot, diffOptions: overlay.diff)
         switch format {

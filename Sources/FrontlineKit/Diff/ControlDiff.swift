@@ -119,7 +119,9 @@ public struct ControlDiff: Sendable {
             var settlements: [SettlementChange] = []
             if let gazetteer {
                 let la = try ControlLocator(a, sides: sides), lb = try ControlLocator(b, sides: sides)
-                for p in gazetteer.places {
+                // With districts known, only settlements assigned to one count (a border village of a neighbour
+                // that the generalised outline happens to include is not a settlement of the study area).
+                for p in gazetteer.places where districts.isEmpty || p.district != nil {
                     let sa = try la.side(at: p.position), sb = try lb.side(at: p.position)
                     guard sa != sb, sa != nil || sb != nil else { continue }
                     var change: ControlChange?
