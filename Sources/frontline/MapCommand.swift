@@ -59,7 +59,9 @@ struct MapCommand: ParsableCommand {
         guard files.count <= 2 else { throw ValidationError("give one snapshot file, or two to map the change (got \(files.count))") }
         guard (480...20_000).contains(width), (360...20_000).contains(height) else { throw ValidationError("--width must be 480–20000 and --height 360–20000 px") }
         guard (0...4).contains(precision) else { throw ValidationError("--precision must be between 0 and 4") }
-        if let bbox { _ = try MapOptions.parseBBox(bbox) }
+        if let bbox {
+            do { _ = try MapOptions.parseBBox(bbox) } catch { throw ValidationError(error.description) }
+        }
     }
 
     func run() throws {
