@@ -172,7 +172,7 @@ public struct MapRenderer: Sendable {
         root.append(labelGroup)
         root.append(.rect(layout.map, class: "frame"))
         root.append(titleBlock(spec, layout))
-        root.append(legend(legendSymbols, notes: spec.legendNotes, in: layout.panel))
+        root.append(fittedLegend(legendSymbols, notes: spec.legendNotes, in: layout.panel))
         if let k = LocalScale.planeUnitsPerMetre(projection, at: spec.window.center),
            let bar = ScaleBar.choose(pixelsPerKm: k * transform.scale * 1000, maxPixels: min(170, layout.panel.width - 40)) {
             var g = SVGElement.group(id: "scale-bar")
@@ -230,7 +230,29 @@ public struct MapRenderer: Sendable {
         return g
     }
 
-    func legend(_ symbols: [Symbol], notes: [String], in panel: Rect) -> SVGElement {
+    /// Room kept under the legend for the scale bar.
+    static let scaleBarRoom = 52.0
+
+    /// The legend at full size when it fits above the scale bar, else shrunk (down to 60 %), else without its notes.
+    func fittedLegend(_ symbols: [Symbol], notes: [String], in panel: Rect) -> SVGElement {
+        let room = panel.height - MapRenderer.scaleBarRoom
+        for ns in [notes, []] {
+            for f in [1.0, 0.9, 0.8, 0.7, 0.6] {
+                let inner = Rect(x: panel.x, y: panel.y, width: panel.width / f, height: room / f)
+                let (g, height) = legend(symbols, notes: ns, in: inner)
+                guard height <= inner.height || (f == 0.6 && ns.isEmpty) else { continue }
+                if f == 1 { return g }
+                var scaled = g
+                let w = SVGWriter(precision: 3)
+                scaled.set("transform", .text("translate(\(w.number(panel.x)) \(w.number(panel.y))) scale(\(w.number(f))) translate(\(w.number(-panel.x)) \(w.number(-panel.y)))"))
+                return scaled
+            }
+        }
+        return legend(symbols, notes: [], in: panel).0
+    }
+
+    /// The legend drawn from the top of `panel`, and its height.
+    func legend(_ symbols: [Symbol], notes: [String], in panel: Rect) -> (SVGElement, Double) {
         var g = SVGElement.group(id: "legend")
         var y = panel.y + style.legendTextSize + 2
         g.append(.text("Legend", x: panel.x, y: y, class: "legend-heading"))
@@ -271,7 +293,7 @@ public struct MapRenderer: Sendable {
             }
             y += 3
         }
-        return g
+        return (g, y - panel.y)
     }
 }
 

@@ -131,9 +131,9 @@ public struct MapStyle: Sendable {
         Symbol(className: "district", legend: "District boundary", legendOrder: 80, shape: .line, stroke: "#8c8c8c", strokeWidth: 0.5)
     }
 
+    /// Unstroked: the data is cut at the window, so outlines would draw the cut; borders have their own layer.
     public var country: Symbol {
-        Symbol(className: "country", legend: "Neighbouring country", legendOrder: 90, shape: .area,
-               fill: .color("#ecebe7"), stroke: "#ffffff", strokeWidth: 0.8)
+        Symbol(className: "country", legend: "Neighbouring country", legendOrder: 90, shape: .area, fill: .color("#ecebe7"))
     }
 
     public var place: Symbol {
