@@ -109,11 +109,6 @@ public struct MapStyle: Sendable {
                stroke: "#555555", strokeWidth: 1.2, dash: [2, 2.5])
     }
 
-    public var ceasefire1994: Symbol {
-        Symbol(className: "ceasefire-1994", legend: "Ceasefire line of 1994", legendOrder: 62, shape: .line,
-               stroke: "#444444", strokeWidth: 1, dash: [1.5, 2.5])
-    }
-
     public var formerOblast: Symbol {
         Symbol(className: "nkao", legend: "Former NKAO (1991)", legendOrder: 65, shape: .line, stroke: "#222222", strokeWidth: 1.3, dash: [6, 3])
     }
