@@ -36,7 +36,7 @@ struct Locate: ParsableCommand {
             text += "controller:  \(r.control.side.map { "\($0) — \(dataset.timeline.label(of: $0))" } ?? "outside the study area")\n"
             text += "status:      \(r.control.status.rawValue)"
             if let c = r.control.change {
-                text += " (change \(c.id) of \(c.date)\(c.claimant.map { ", claimed by \($0)" } ?? "")\(c.disputedBy.map { ", disputed by \($0)" } ?? ""))"
+                text += " (change \(c.id) of \(c.date), recorded \(c.status.rawValue)\(c.claimant.map { ", claimed by \($0)" } ?? "")\(c.disputedBy.map { ", disputed by \($0)" } ?? "")\(c.confirmedOn.map { "; confirmed from \($0)" } ?? "")\(c.confirmedBy.map { " by the \($0)" } ?? ""))"
             }
             text += "\n"
             if !r.control.zones.isEmpty { text += "zones:       \(r.control.zones.map { dataset.timeline.zoneLabels[$0.zone] ?? $0.zone }.joined(separator: ", "))\n" }
