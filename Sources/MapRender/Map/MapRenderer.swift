@@ -134,15 +134,18 @@ public struct MapRenderer: Sendable {
             }
         }
         for a in spec.areaLabels {
-            guard let path = areaPaths[a.id], let (pt, room) = InteriorPoint.find(path) else { continue }
+            guard let path = areaPaths[a.id] else { continue }
             let size = a.kind == .country ? style.countryLabelSize : style.districtLabelSize
             let w = TextMetrics.width(a.text, size: size) * (a.kind == .country ? 1.25 : 1.05)
-            guard w < room * 0.95 else { continue }
-            let box = Rect(x: pt.x - w / 2, y: pt.y - size * 0.55, width: w, height: size * 1.1)
-            if placer.place([box]) != nil {
+            // The widest inside run first; other rows when places already took it (countries only: a district
+            // label off its centre would read as another district's).
+            for (pt, room) in InteriorPoint.candidates(path, limit: a.kind == .country ? 10 : 1) where w < room * 0.95 {
+                let box = Rect(x: pt.x - w / 2, y: pt.y - size * 0.55, width: w, height: size * 1.1)
+                guard placer.place([box]) != nil else { continue }
                 var t = SVGElement.text(a.text, x: pt.x, y: pt.y + size * 0.35, class: "label-\(a.kind.rawValue)", anchor: "middle")
                 t.attributes.insert((key: "id", value: .text(ids.make("\(a.kind.rawValue)-label-" + a.id))), at: 0)
                 labelGroup.append(t)
+                break
             }
         }
         mapGroup.append(markerGroup)
