@@ -951,7 +951,9 @@ def main():
         "files": {"study_area": "study_area.geojson", "control": "control.geojson", "districts": "districts.geojson",
                   "nkao": "nkao.geojson", "places": "places.json", "incidents": "incidents.json",
                   "countries": "base/countries.geojson", "borders": "base/borders.geojson",
-                  "rivers": "base/rivers.geojson", "ceasefire_1994": "base/ceasefire_1994.geojson"}})
+                  "rivers": "base/rivers.geojson", "ceasefire_1994": "base/ceasefire_1994.geojson",
+                  # built by tools/build_world.py: simplified world countries for maps of other regions
+                  "world": "base/world.geojson"}})
 
     ok, report, areas = check()
     import geodata_sources_md

@@ -6,7 +6,10 @@ import MapRender
 public enum MapMaker {
     public static func svg(_ spec: MapSpec, options: MapOptions) throws(FrontlineError) -> String {
         let projection = try PROJMapProjection(crs: options.crs, center: spec.window.center)
-        let renderer = MapRenderer(style: options.style, page: MapPage(width: options.width, height: options.height, precision: options.precision))
+        var style = options.style
+        // On world maps the page shows between countries: it is the sea.
+        if spec.layers.contains(where: { $0.id == "world" }) { style.background = style.sea }
+        let renderer = MapRenderer(style: style, page: MapPage(width: options.width, height: options.height, precision: options.precision))
         do {
             return try renderer.svg(spec, projection: projection)
         } catch {

@@ -27,7 +27,8 @@ public enum SnapshotMap {
             throw .badInput(path: snapshot.path, place: "", message: "nothing to map: the snapshot has no area")
         }
         let dateText = snapshot.date.map(\.description) ?? ""
-        var layers = try contextLayers(context, window: window, style: style)
+        let base = try contextLayers(context, window: window, style: style)
+        var layers = base.layers
         let hasBase = !layers.isEmpty
         for (i, side) in snapshot.sides.enumerated() {
             guard let g = snapshot.areas[side.id], !g.isEmpty else { continue }
@@ -48,7 +49,7 @@ public enum SnapshotMap {
         let name = (snapshot.path as NSString).lastPathComponent
         return MapSpec(
             title: options.title ?? (snapshot.date.map { "Control on \(MapText.date($0))" } ?? "Control"),
-            subtitle: name, window: window, layers: layers,
+            subtitle: name, window: window, layers: layers, areaLabels: base.labels,
             legendNotes: ["Areas on the WGS84 ellipsoid."],
             attribution: attribution(baseMap: hasBase, files: [name]),
             description: "Control areas of \(name), drawn by frontline.")
@@ -61,7 +62,8 @@ public enum SnapshotMap {
         guard let window = options.window ?? window(Array(a.areas.values) + Array(b.areas.values)) else {
             throw .badInput(path: b.path, place: "", message: "nothing to map: the snapshots have no area")
         }
-        var layers = try contextLayers(context, window: window, style: style)
+        let base = try contextLayers(context, window: window, style: style)
+        var layers = base.layers
         let hasBase = !layers.isEmpty
         var labelled = sides.map { Side(id: $0.id, label: label($0)) }
         if let implicit = diff.sides.first(where: { s in !sides.contains { $0.id == s.side } }) {
@@ -97,16 +99,23 @@ public enum SnapshotMap {
             notes.append("\(diff.droppedSliverCount) slivers (\(MapText.km2(diff.droppedSliverKm2)) in all) left out as digitising noise.")
         }
         notes.append("Areas on the WGS84 ellipsoid.")
-        return MapSpec(title: options.title ?? title, subtitle: names.joined(separator: " → "), window: window, layers: layers,
+        return MapSpec(title: options.title ?? title, subtitle: names.joined(separator: " → "), window: window, layers: layers, areaLabels: base.labels,
                        legendNotes: notes, attribution: attribution(baseMap: hasBase, files: names),
                        description: "Change of control between \(names.joined(separator: " and ")), drawn by frontline.")
     }
 
-    /// The bundled dataset's countries and borders where they reach the window (none for other regions).
-    static func contextLayers(_ dataset: Dataset?, window: BoundingBox, style: MapStyle) throws(FrontlineError) -> [MapLayer] {
-        guard let dataset, dataset.window.intersects(window) else { return [] }
+    /// The bundled dataset's countries, borders and rivers where they reach the window; elsewhere its simplified
+    /// world countries (outlined on a sea-coloured page), with country labels.
+    static func contextLayers(_ dataset: Dataset?, window: BoundingBox, style: MapStyle) throws(FrontlineError) -> (layers: [MapLayer], labels: [AreaLabel]) {
+        guard let dataset else { return ([], []) }
         let base = BaseLayers(dataset: dataset, style: style, window: window)
-        return [try base.countries(), try base.borders(), try base.rivers()]
+        if dataset.window.intersects(window) {
+            let countries = try base.countries()
+            return ([countries, try base.borders(), try base.rivers()], base.countryLabels(countries))
+        }
+        guard dataset.files["world"] != nil else { return ([], []) }
+        let world = try base.layer("world", symbol: style.land, idKey: "iso_a2")
+        return ([world], base.countryLabels(world))
     }
 
     static func attribution(baseMap: Bool, files: [String]) -> String {

@@ -131,6 +131,15 @@ public struct MapStyle: Sendable {
         Symbol(className: "country", legend: "Neighbouring country", legendOrder: 90, shape: .area, fill: .color("#ecebe7"))
     }
 
+    /// Land on world maps (snapshots from anywhere): countries outlined, since the sea is the page background.
+    public var land: Symbol {
+        Symbol(className: "land", legend: "Country (Natural Earth, simplified)", legendOrder: 90, shape: .area, fill: .color("#f3f2ee"),
+               stroke: "#a9a7a0", strokeWidth: 0.6)
+    }
+
+    /// The sea behind world maps.
+    public var sea = "#dde7ee"
+
     public var place: Symbol {
         Symbol(className: "place", legend: "Town", legendOrder: 100, shape: .point(radius: 2.6), fill: .color("#ffffff"),
                stroke: ink, strokeWidth: 1.1)
