@@ -67,4 +67,15 @@ import TestSupport
         #expect(png.count > 1000)
         #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
     }
+
+    @Test func rendersInChromium() throws {
+        guard let chromium = Chromium.path else {
+            print("skipped: headless Chromium is not installed (apt-get install chromium-headless-shell)")
+            return
+        }
+        let png = try Chromium.screenshot(try svg, using: chromium, width: 600, height: 450)
+        #expect(png.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        // A blank page compresses to a few hundred bytes; a drawn map does not.
+        #expect(png.count > 5000, "\(png.count) bytes")
+    }
 }

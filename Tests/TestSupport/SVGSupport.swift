@@ -111,3 +111,30 @@ public enum Rsvg {
         return try Data(contentsOf: output)
     }
 }
+
+/// Headless Chromium, when installed: screenshots an SVG file as a browser shows it.
+public enum Chromium {
+    public static var path: String? {
+        ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// PNG bytes of the SVG rendered at `width`×`height` CSS pixels.
+    public static func screenshot(_ svg: String, using tool: String, width: Int = 1200, height: Int = 900) throws -> Data {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-chromium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("map.svg"), output = dir.appendingPathComponent("map.png")
+        try Data(svg.utf8).write(to: input)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(dir.path)/profile",
+                       "--screenshot=\(output.path)", "--window-size=\(width),\(height)", input.absoluteString]
+        p.standardError = FileHandle.nullDevice
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw Rsvg.Failed(description: "chromium exited with \(p.terminationStatus)") }
+        return try Data(contentsOf: output)
+    }
+}
