@@ -491,38 +491,38 @@ def build_control(study, base, D, nkao, P):
     north = shapely.convex_hull(unary_union([C.disk(*pt("sugovushan"), 3000), C.disk(*pt("talish"), 3000)]))
 
     recipes = [
-        dict(id="2020-10-03-sugovushan", date="2020-10-03", frm="armenian", to="azerbaijan", status="claimed",
+        dict(confirmed_on="2020-11-10", id="2020-10-03-sugovushan", date="2020-10-03", frm="armenian", to="azerbaijan", status="claimed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="town",
              must=["sugovushan"], sources=src("azernews_jabrayil"),
              geom=C.disk(*pt("sugovushan"), 3000),
              note="A 3 km disc around Sugovushan (Madagiz), clipped to the Armenian-held area; the town only. "
                   "Announced on 2020-10-03 ('yesterday' in the 2020-10-04 address). Held by Azerbaijan at the ceasefire."),
-        dict(id="2020-10-04-jabrayil", date="2020-10-04", frm="armenian", to="azerbaijan", status="claimed",
+        dict(confirmed_on="2020-11-10", id="2020-10-04-jabrayil", date="2020-10-04", frm="armenian", to="azerbaijan", status="disputed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by="Armenia (denied at the time, per Caucasian Knot 2020-10-21)",
              precision="approximate line", must=["jabrayil"], sources=src("azernews_jabrayil", "ck_zangilan"),
              geom=D["jabrayil"].intersection(halfplane(lon_min=46.98)),
              note="Jabrayil city and the villages east of it along the Aras: the part of Jabrayil rayon east of 46.98 E "
                   "(approximate line through the rayon, ±5 km), clipped to the Armenian-held area."),
-        dict(id="2020-10-09-hadrut", date="2020-10-09", frm="armenian", to="azerbaijan", status="claimed",
+        dict(confirmed_on="2020-11-10", id="2020-10-09-hadrut", date="2020-10-09", frm="armenian", to="azerbaijan", status="disputed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by="Armenia: Ministry of Defence / Armenpress (denied the same day)",
              precision="town", must=["hadrut"], sources=src("armenpress_hadrut", "ck_zangilan"),
              geom=C.disk(*pt("hadrut"), 3000),
              note="A 3 km disc around Hadrut. Azerbaijan's claim of 2020-10-09 was denied by the Armenian side; fighting "
                   "around Hadrut went on for days. Azerbaijani control of the Hadrut area by the ceasefire is recorded "
                   "by the 2020-11-10 change, which is confirmed."),
-        dict(id="2020-10-17-fuzuli", date="2020-10-17", frm="armenian", to="azerbaijan", status="claimed",
+        dict(confirmed_on="2020-11-10", id="2020-10-17-fuzuli", date="2020-10-17", frm="armenian", to="azerbaijan", status="claimed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line",
              must=["fuzuli"], sources=src("almasdar_fuzuli"),
              geom=D["fuzuli"].intersection(halfplane(lon_min=47.05)),
              note="Fuzuli city and the held part of Fuzuli rayon around it: the rayon east of 47.05 E, clipped to the "
                   "Armenian-held area (approximate line, ±5 km). The Armenian MoD did not comment at the time."),
-        dict(id="2020-10-20-zangilan", date="2020-10-20", frm="armenian", to="azerbaijan", status="claimed",
+        dict(confirmed_on="2020-11-10", id="2020-10-20-zangilan", date="2020-10-20", frm="armenian", to="azerbaijan", status="claimed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line",
              must=["zangilan", "minjivan"], sources=src("ck_zangilan"),
              geom=D["zangilan"].intersection(halfplane(lat_max=39.15)),
              note="Zangilan city and villages: the part of Zangilan rayon south of 39.15 N (approximate line), clipped "
                   "to the Armenian-held area."),
-        dict(id="2020-10-25-qubadli", date="2020-10-25", frm="armenian", to="azerbaijan", status="claimed",
+        dict(confirmed_on="2020-11-10", id="2020-10-25-qubadli", date="2020-10-25", frm="armenian", to="azerbaijan", status="claimed",
              claimant="Azerbaijan: President Ilham Aliyev (tweet of 2020-10-25/26)", disputed_by=None, precision="town",
              must=["qubadli"], sources=src("azernews_qubadli"),
              geom=C.disk(*pt("qubadli"), 4000),
@@ -619,7 +619,13 @@ def build_control(study, base, D, nkao, P):
         feats.append(C.feature({
             "id": r["id"], "kind": "change", "date": r["date"], "from": r["frm"], "to": r["to"],
             "status": r["status"], "claimant": r["claimant"], "disputed_by": r["disputed_by"],
-            "precision": r["precision"], "places": places, "sources": r["sources"], "note": r["note"]}, g))
+            "precision": r["precision"], "places": places, "sources": r["sources"], "note": r["note"],
+            # A wartime claim stays recorded as claimed/disputed; the trilateral statement, in which each side
+            # kept the positions it held, confirms it from the ceasefire on.
+            "confirmed_on": r.get("confirmed_on"),
+            "confirmed_by": ("Trilateral statement of 2020-11-10: the parties stop at the positions they hold"
+                             if r.get("confirmed_on") else None),
+            "confirmation_sources": src("statement_am", "statement_az") if r.get("confirmed_on") else []}, g))
     core_2020 = helpers["after:2020-12-01-lachin"]
     core_2022 = helpers["after:2022-08-26-new-corridor"]
     zones = [
@@ -945,7 +951,9 @@ def main():
         "files": {"study_area": "study_area.geojson", "control": "control.geojson", "districts": "districts.geojson",
                   "nkao": "nkao.geojson", "places": "places.json", "incidents": "incidents.json",
                   "countries": "base/countries.geojson", "borders": "base/borders.geojson",
-                  "rivers": "base/rivers.geojson", "ceasefire_1994": "base/ceasefire_1994.geojson"}})
+                  "rivers": "base/rivers.geojson", "ceasefire_1994": "base/ceasefire_1994.geojson",
+                  # built by tools/build_world.py: simplified world countries for maps of other regions
+                  "world": "base/world.geojson"}})
 
     ok, report, areas = check()
     import geodata_sources_md

@@ -11,4 +11,10 @@ run control --date 2020-10-27 --format json > "$out/control-2020-10-27.json"
 run export --date 2020-10-27 -o "$out/karabakh-2020-10-27.geojson" --force
 run diff --from 2020-09-27 --to 2020-12-01 | tee "$out/diff-2020-09-27-2020-12-01.txt"
 run diff --from 2020-09-27 --to 2020-12-01 --format geojson -o "$out/diff-2020-09-27-2020-12-01.geojson" --force
+run map --date 2020-10-27 -o "$out/map-2020-10-27.svg" --force
+run map --from 2020-09-27 --to 2020-12-01 -o "$out/changes-2020-09-27-2020-12-01.svg" --force
+if command -v rsvg-convert >/dev/null; then
+  rsvg-convert -w 1600 "$out/map-2020-10-27.svg" -o "$out/map-2020-10-27.png"
+  rsvg-convert -w 1600 "$out/changes-2020-09-27-2020-12-01.svg" -o "$out/changes-2020-09-27-2020-12-01.png"
+fi
 echo "results in $out/" >&2

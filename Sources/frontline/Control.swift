@@ -4,8 +4,7 @@ import FrontlineKit
 struct Control: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Area held by each side (and each zone) on a date, km² on the WGS84 ellipsoid.")
 
-    @Option(help: "The date, YYYY-MM-DD.")
-    var date: String
+    @OptionGroup var dateOption: DateOption
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
@@ -14,12 +13,12 @@ struct Control: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        guard [.table, .json].contains(format) else { throw ValidationError("control writes table or json") }
+        try require(format, in: [.table, .json], command: "control")
     }
 
     func run() throws {
         try out.preflight(inputs: [])
-        let day = try parseDay(date, flag: "--date")
+        let day = try dateOption.day()
         let dataset = try dataOptions.load()
         let state = try dataset.timeline.history().state(on: day)
         let summary = try ControlSummary(state: state, timeline: dataset.timeline)

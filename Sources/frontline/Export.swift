@@ -6,8 +6,7 @@ struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write one RFC 7946 GeoJSON FeatureCollection of the state on a date (control, zones, front, places, districts, incidents).")
 
-    @Option(help: "The date, YYYY-MM-DD.")
-    var date: String
+    @OptionGroup var dateOption: DateOption
 
     @Option(help: "Decimal places in coordinates (6 ≈ 0.1 m).")
     var precision: Int = 6
@@ -40,7 +39,7 @@ struct Export: ParsableCommand {
 
     func run() throws {
         try out.preflight(inputs: [])
-        let day = try parseDay(date, flag: "--date")
+        let day = try dateOption.day()
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()
         let fc = try ControlExport.features(dataset: dataset, history: history, date: day, layers: try parsedLayers(),

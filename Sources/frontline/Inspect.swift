@@ -16,7 +16,7 @@ struct Inspect: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        guard [.table, .json].contains(format) else { throw ValidationError("inspect writes table or json, not \(format.rawValue)") }
+        try require(format, in: [.table, .json], command: "inspect")
     }
 
     func run() throws {

@@ -8,8 +8,7 @@ struct Locate: ParsableCommand {
     @Argument(help: ArgumentHelp("A place name or id, or LAT,LON (e.g. 40.3758,47.1262).", valueName: "PLACE|LAT,LON"))
     var place: String
 
-    @Option(help: "The date, YYYY-MM-DD.")
-    var date: String
+    @OptionGroup var dateOption: DateOption
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
@@ -18,12 +17,12 @@ struct Locate: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        guard [.table, .json].contains(format) else { throw ValidationError("locate writes table or json") }
+        try require(format, in: [.table, .json], command: "locate")
     }
 
     func run() throws {
         try out.preflight(inputs: [])
-        let day = try parseDay(date, flag: "--date")
+        let day = try dateOption.day()
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()
         let r = try dataset.locate(place, on: day, history: history)
@@ -36,7 +35,7 @@ struct Locate: ParsableCommand {
             text += "controller:  \(r.control.side.map { "\($0) — \(dataset.timeline.label(of: $0))" } ?? "outside the study area")\n"
             text += "status:      \(r.control.status.rawValue)"
             if let c = r.control.change {
-                text += " (change \(c.id) of \(c.date)\(c.claimant.map { ", claimed by \($0)" } ?? "")\(c.disputedBy.map { ", disputed by \($0)" } ?? ""))"
+                text += " (change \(c.id) of \(c.date), recorded \(c.status.rawValue)\(c.claimant.map { ", claimed by \($0)" } ?? "")\(c.disputedBy.map { ", disputed by \($0)" } ?? "")\(c.confirmedOn.map { "; confirmed from \($0)" } ?? "")\(c.confirmedBy.map { " by the \($0)" } ?? ""))"
             }
             text += "\n"
             if !r.control.zones.isEmpty { text += "zones:       \(r.control.zones.map { dataset.timeline.zoneLabels[$0.zone] ?? $0.zone }.joined(separator: ", "))\n" }

@@ -16,7 +16,7 @@ struct Timeline: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        guard [.csv, .json].contains(format) else { throw ValidationError("timeline writes csv or json") }
+        try require(format, in: [.csv, .json], command: "timeline")
         guard !inputs.isEmpty else { throw ValidationError("give snapshot files or a folder") }
     }
 

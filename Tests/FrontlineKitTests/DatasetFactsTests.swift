@@ -47,8 +47,12 @@ import Testing
     @Test func hadrutIsRecordedAsDisputedOrClaimed() throws {
         let (d, h) = try history()
         let r = try d.locate("Hadrut", on: try #require(Day("2020-10-10")), history: h)
-        #expect(r.control.status != .confirmed)
+        #expect(r.control.status == .disputed)
         #expect(r.control.change?.claimant?.contains("Azerbaijan") == true)
+        #expect(r.control.change?.disputedBy?.contains("Armenia") == true)
+        // The ceasefire statement confirms the wartime claims; the record keeps the dispute.
+        let later = try d.locate("Hadrut", on: try #require(Day("2020-11-10")), history: h)
+        #expect(later.control.status == .confirmed && later.control.change?.status == .disputed)
     }
 
     @Test func armenianHeldAreaBetween1994And2020() throws {

@@ -26,7 +26,7 @@ extension ControlState {
             var change: ControlChange?
             if let side {
                 for m in applied.reversed() where m.change.to == side && !m.geometry.isEmpty {
-                    if try m.geometry.intersects(point) { status = m.change.status; change = m.change; break }
+                    if try m.geometry.intersects(point) { status = m.change.status(on: date); change = m.change; break }
                 }
             }
             var zs: [Zone] = []

@@ -142,7 +142,7 @@ public struct ControlDiff: Sendable {
                         if try m.geometry.intersects(.point(Point(p.position))) { change = m.change; break }
                     }
                     settlements.append(SettlementChange(place: p, fromSide: sa, toSide: sb, date: change?.date,
-                                                        status: change?.status, sources: change?.sources ?? []))
+                                                        status: change?.status(on: b.date), sources: change?.sources ?? []))
                 }
                 settlements.sort { ($0.date?.ordinal ?? Int.max, $0.place.rank, $0.place.name) < ($1.date?.ordinal ?? Int.max, $1.place.rank, $1.place.name) }
             }

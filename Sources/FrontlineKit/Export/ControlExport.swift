@@ -26,17 +26,18 @@ extension ControlState {
                 guard let held = areas[side.id], !held.isEmpty else { continue }
                 var taken: [Geometry] = []
                 var unconfirmed: [ControlPiece] = []
-                for m in applied.reversed() where m.change.to == side.id && m.change.status != .confirmed && !m.geometry.isEmpty {
+                for m in applied.reversed() where m.change.to == side.id && m.change.status(on: date) != .confirmed && !m.geometry.isEmpty {
                     var g = try m.geometry.intersection(held).polygonalPart
                     if !taken.isEmpty { g = try g.difference(Geometry.unaryUnion(taken)).polygonalPart }
                     let km2 = Geodesy.areaKm2(g)
                     guard km2 > 0.001 else { continue }
                     taken.append(g)
-                    unconfirmed.append(ControlPiece(side: side.id, status: m.change.status, change: m.change, geometry: g, areaKm2: km2, sources: m.change.sources))
+                    unconfirmed.append(ControlPiece(side: side.id, status: m.change.status(on: date), change: m.change, geometry: g, areaKm2: km2, sources: m.change.sources))
                 }
                 let confirmed = taken.isEmpty ? held : try held.difference(Geometry.unaryUnion(taken)).polygonalPart
                 var sources = timeline.baseAreas.filter { $0.side == side.id || side.id == timeline.defaultSide }.flatMap(\.sources)
-                sources += applied.filter { $0.change.to == side.id && $0.change.status == .confirmed && !$0.geometry.isEmpty }.flatMap(\.change.sources)
+                sources += applied.filter { $0.change.to == side.id && $0.change.status(on: date) == .confirmed && !$0.geometry.isEmpty }
+                    .flatMap { $0.change.sources + $0.change.confirmationSources }
                 var seen = Set<String>()
                 sources = sources.filter { seen.insert($0.citation).inserted }
                 out.append(ControlPiece(side: side.id, status: .confirmed, change: nil, geometry: confirmed, areaKm2: Geodesy.areaKm2(confirmed), sources: sources))

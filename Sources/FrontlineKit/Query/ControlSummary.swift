@@ -23,7 +23,7 @@ public struct ControlSummary: Sendable {
             var unconfirmed: [String: Double] = [:]
             for side in timeline.sides {
                 let held = state.areas[side.id] ?? .empty
-                let pieces = state.applied.filter { $0.change.to == side.id && $0.change.status != .confirmed && !$0.geometry.isEmpty }.map(\.geometry)
+                let pieces = state.applied.filter { $0.change.to == side.id && $0.change.status(on: state.date) != .confirmed && !$0.geometry.isEmpty }.map(\.geometry)
                 if pieces.isEmpty || held.isEmpty { continue }
                 unconfirmed[side.id] = Geodesy.areaKm2(try Geometry.unaryUnion(pieces).intersection(held))
             }

@@ -39,6 +39,9 @@ public struct LocateResult: Sendable {
             ch["claimant"] = c.claimant.map(JSONValue.string) ?? .null
             ch["disputed_by"] = c.disputedBy.map(JSONValue.string) ?? .null
             ch["precision"] = .string(c.precision)
+            ch["recorded_status"] = .string(c.status.rawValue)
+            ch["confirmed_on"] = c.confirmedOn.map { .string($0.description) } ?? .null
+            ch["confirmed_by"] = c.confirmedBy.map(JSONValue.string) ?? .null
             ch["sources"] = .array(c.sources.map(\.json))
             o["change"] = .object(ch)
         } else {

@@ -48,6 +48,10 @@ public enum DatasetValidator {
             if c.date <= t.baseDate { problems.append(DatasetProblem(place: place, message: "dated \(c.date), not after the base date \(t.baseDate)")) }
             if c.sources.isEmpty { problems.append(DatasetProblem(place: place, message: "no source")) }
             if c.sources.contains(where: { ($0.url ?? "").isEmpty }) { problems.append(DatasetProblem(place: place, message: "a source has no address")) }
+            if let confirmed = c.confirmedOn {
+                if confirmed < c.date { problems.append(DatasetProblem(place: place, message: "confirmed_on \(confirmed) is before the change's date")) }
+                if c.confirmedBy == nil || c.confirmationSources.isEmpty { problems.append(DatasetProblem(place: place, message: "confirmed_on without confirmed_by and its sources")) }
+            }
             if c.from == c.to { problems.append(DatasetProblem(place: place, message: "from and to are the same side")) }
             if c.claimant == nil && c.status != .confirmed { problems.append(DatasetProblem(place: place, message: "\(c.status.rawValue) but no claimant")) }
             if c.status == .disputed && c.disputedBy == nil { problems.append(DatasetProblem(place: place, message: "disputed but no disputed_by")) }
