@@ -23,6 +23,46 @@ import Testing
         #expect(again.status == 73, "an input is never overwritten")
     }
 
+    /// A real file read → written → read: GDAL's ogrinfo reads the output, exterior rings turn counter-clockwise,
+    /// and the ellipsoidal area is unchanged.
+    @Test func deepStateRoundTripIsReadByOgrinfo() throws {
+        guard let file = TestPaths.deepStateFiles.first else {
+            print("SKIP deepStateRoundTripIsReadByOgrinfo: ../shared/data/deepstate-ua is absent")
+            return
+        }
+        let dir = try CLI.tempDir()
+        let output = dir.appendingPathComponent("roundtrip.geojson")
+        let r = try CLI.run(["convert", file.path, "-o", output.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try CLI.run(["inspect", file.path, "--format", "json"]), b = try CLI.run(["inspect", output.path, "--format", "json"])
+        let areaA = try #require((try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])?["total_area_km2"] as? Double)
+        let areaB = try #require((try JSONSerialization.jsonObject(with: Data(b.stdout.utf8)) as? [String: Any])?["total_area_km2"] as? Double)
+        #expect(abs(areaA - areaB) < 0.001)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        let g = try #require(((o["features"] as? [[String: Any]])?.first)?["geometry"] as? [String: Any])
+        let polys = try #require(g["coordinates"] as? [[[[Double]]]])
+        for p in polys {
+            guard let ring = p.first else { continue }
+            var s = 0.0
+            for k in 0..<(ring.count - 1) { s += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1] }
+            #expect(s > 0, "exterior ring is counter-clockwise")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else {
+            print("SKIP ogrinfo part: gdal-bin is not installed (make setup installs it)")
+            return
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
+        p.arguments = ["-ro", "-al", "-so", output.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0 && out.contains("Feature Count: 1") && out.contains("Multi Polygon"), "\(out)")
+    }
+
     @Test func joinAppendsTheSide() throws {
         let dir = try CLI.tempDir()
         let input = dir.appendingPathComponent("incidents.csv")
