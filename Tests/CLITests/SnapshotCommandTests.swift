@@ -66,6 +66,25 @@ import Testing
         #expect(dates == dates.sorted() && dates.first == "2024-07-08")
     }
 
+    @Test func timelineTakesDatesFromNamesOrProperties() throws {
+        let dir = try CLI.tempDir()
+        _ = try write("week-2024-01-01.geojson", """
+            {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":\(Self.square(30, 48, 31, 49))}}
+            """, in: dir)
+        _ = try write("latest.geojson", """
+            {"type":"Feature","properties":{"date":"2024-01-08"},"geometry":{"type":"Polygon","coordinates":\(Self.square(30, 48, 31.5, 49))}}
+            """, in: dir)
+        let r = try CLI.run(["timeline", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 3 && lines[1].hasPrefix("2024-01-01,week-2024-01-01.geojson") && lines[2].hasPrefix("2024-01-08,latest.geojson"))
+        _ = try write("undated.geojson", """
+            {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":\(Self.square(30, 48, 31, 49))}}
+            """, in: dir)
+        let bad = try CLI.run(["timeline", dir.path])
+        #expect(bad.status == 65 && bad.stderr.contains("undated.geojson: no date in the file name"))
+    }
+
     @Test func usageErrors() throws {
         let r = try CLI.run(["diff", "--from", "2020-01-01"])
         #expect(r.status == 64)

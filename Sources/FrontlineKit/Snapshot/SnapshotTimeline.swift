@@ -35,8 +35,11 @@ public enum SnapshotTimeline {
         if paths.isEmpty { throw .badArgument("no .geojson files among the inputs") }
         var dated: [(String, Day)] = []
         for p in paths {
-            guard let d = Snapshot.dateFromFileName(p) else {
-                throw .badInput(path: p, place: "", message: "no date in the file name (…YYYYMMDD… or …YYYY-MM-DD…)")
+            // The file name first (no need to read the file); else a `date` property shared by its features.
+            var date = Snapshot.dateFromFileName(p)
+            if date == nil { date = Snapshot.dateFromProperties(try GeoJSONFile.read(p)) }
+            guard let d = date else {
+                throw .badInput(path: p, place: "", message: "no date in the file name (…YYYYMMDD… or …YYYY-MM-DD…) nor a \"date\" property")
             }
             dated.append((p, d))
         }
