@@ -32,22 +32,23 @@ public final class PreparedGeometry {
 
     /// True when the position lies in the interior of the geometry (not on its boundary).
     public func contains(_ p: Position) throws(GeoOpsError) -> Bool {
-        guard let box = boundingBox, box.contains(p) else { return false }
-        // GEOS 3.11 has no PreparedContainsXY: a point geometry is made per query.
-        guard let pt = GEOSGeom_createPointFromXY_r(ctx.handle, p.lon, p.lat) else { throw ctx.failure("createPoint") }
-        defer { GEOSGeom_destroy_r(ctx.handle, pt) }
-        let r = GEOSPreparedContains_r(ctx.handle, prepared, pt)
-        if r == 2 { throw ctx.failure("preparedContains") }
-        return r == 1
+        try pointPredicate(p, "preparedContains") { GEOSPreparedContains_r($0, $1, $2) }
     }
 
     /// True when the position lies in the interior or on the boundary.
     public func covers(_ p: Position) throws(GeoOpsError) -> Bool {
+        try pointPredicate(p, "preparedIntersects") { GEOSPreparedIntersects_r($0, $1, $2) }
+    }
+
+    /// A prepared predicate against one position: a cheap box test first, then GEOS.
+    private func pointPredicate(_ p: Position, _ name: String,
+                                _ op: (GEOSContextHandle_t, OpaquePointer, OpaquePointer) -> CChar) throws(GeoOpsError) -> Bool {
         guard let box = boundingBox, box.contains(p) else { return false }
+        // GEOS 3.11 has no PreparedContainsXY: a point geometry is made per query.
         guard let pt = GEOSGeom_createPointFromXY_r(ctx.handle, p.lon, p.lat) else { throw ctx.failure("createPoint") }
         defer { GEOSGeom_destroy_r(ctx.handle, pt) }
-        let r = GEOSPreparedIntersects_r(ctx.handle, prepared, pt)
-        if r == 2 { throw ctx.failure("preparedIntersects") }
+        let r = op(ctx.handle, prepared, pt)
+        if r == 2 { throw ctx.failure(name) }
         return r == 1
     }
 

@@ -1,20 +1,10 @@
 import GeoModel
+import TestSupport
 import Testing
 
 /// Seeded mutations of a valid document: the reader must return a value or a GeoJSONError, never trap,
 /// and whatever it reads must survive a write → read round trip. (The open-ended version is tools/fuzz/run.sh.)
 @Suite struct ReaderRobustnessTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seed = Array("""
         {"type":"FeatureCollection","features":[{"type":"Feature","id":"a","properties":{"name":"Bərdə \\u00e9 <&>","n":[1,2.5e3,null,true]},
         "geometry":{"type":"MultiPolygon","coordinates":[[[[46,39],[47,39],[47,40],[46,40],[46,39]],[[46.2,39.2],[46.2,39.4],[46.4,39.4],[46.2,39.2]]]]}},
@@ -24,7 +14,7 @@ import Testing
 
     @Test func mutationsNeverTrap() throws {
         _ = try GeoJSONReader.read(Self.seed)
-        var rng = SplitMix64(state: 20201027)
+        var rng = SplitMix64(seed: 20201027)
         var accepted = 0
         let alphabet = Array("{}[],:\"\\-0123456789.eE tnfulNaIy".utf8) + [0x00, 0xC3, 0xFF, 0x0A]
         for _ in 0..<3000 {

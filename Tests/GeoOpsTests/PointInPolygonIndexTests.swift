@@ -6,17 +6,6 @@ import Testing
 
 /// The pure-Swift index must answer exactly as GEOS's prepared `covers` does.
 @Suite struct PointInPolygonIndexTests {
-    /// A seeded generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// A star with a hole, and a second polygon: concave edges, a hole, two parts.
     static let shapes: [Geometry] = {
@@ -37,7 +26,7 @@ import Testing
         let g = Self.shapes[shape]
         let index = PointInPolygonIndex(g)
         let prepared = try PreparedGeometry(g)
-        var rng = SplitMix(state: 42)
+        var rng = SplitMix64(seed: 42)
         var inside = 0
         for _ in 0..<20_000 {
             let p = Position(lon: Double.random(in: 44.8...48.2, using: &rng), lat: Double.random(in: 38.8...41.2, using: &rng))
