@@ -12,7 +12,7 @@ struct Frontline: ParsableCommand {
             66 an input cannot be read; 70 internal geometry error; 73 an output cannot be written.
             """,
         version: FrontlineVersion.string,
-        subcommands: [Inspect.self]
+        subcommands: [Inspect.self, Events.self, Ingest.self]
     )
 
     /// Runs the command; library errors become one line on stderr and a documented exit code.
