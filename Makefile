@@ -1,10 +1,11 @@
 # frontline — set-up, build, main job and tests on Debian/Ubuntu with Swift on the PATH.
 SHELL := /bin/bash
-APT_PKGS := pkg-config libgeos-dev libproj-dev gdal-bin librsvg2-bin
+APT_PKGS := pkg-config libgeos-dev libproj-dev gdal-bin librsvg2-bin chromium-headless-shell
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: setup build test run clean
+.PHONY: setup build test run install clean
+PREFIX ?= /usr/local
 
 ## setup: install the Debian packages frontline and its tests need, when missing.
 setup:
@@ -26,6 +27,12 @@ run: build
 ## test: the whole test suite.
 test: setup
 	swift test
+
+## install: the binary to PREFIX/bin and the dataset to PREFIX/share/frontline/geodata.
+install: build
+	install -d $(PREFIX)/bin $(PREFIX)/share/frontline
+	install -m 755 .build/release/frontline $(PREFIX)/bin/frontline
+	rm -rf $(PREFIX)/share/frontline/geodata && cp -R geodata $(PREFIX)/share/frontline/geodata
 
 clean:
 	rm -rf .build $(OUT)

@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GeoOps", targets: ["GeoOps"]),
         .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
         .library(name: "MapRender", targets: ["MapRender"]),
+        .library(name: "FrontlineMaps", targets: ["FrontlineMaps"]),
         .executable(name: "frontline", targets: ["frontline"]),
     ],
     dependencies: [
@@ -26,10 +27,12 @@ let package = Package(
         .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps"]),
         // SVG maps; knows nothing of GEOS or PROJ.
         .target(name: "MapRender", dependencies: ["GeoModel"]),
+        // Maps of the domain: dataset states, diffs and snapshots composed into MapRender specs, with a PROJ projection.
+        .target(name: "FrontlineMaps", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "MapRender"]),
         .executableTarget(
             name: "frontline",
             dependencies: [
-                "GeoModel", "GeoOps", "FrontlineKit", "MapRender",
+                "GeoModel", "GeoOps", "FrontlineKit", "MapRender", "FrontlineMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "GeoOpsTests", dependencies: ["GeoOps", "GeoModel", "TestSupport"]),
         .testTarget(name: "FrontlineKitTests", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "TestSupport"]),
         .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoModel", "TestSupport"]),
+        .testTarget(name: "FrontlineMapsTests", dependencies: ["FrontlineMaps", "FrontlineKit", "MapRender", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -16,10 +16,11 @@ struct Inspect: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        guard [.table, .json].contains(format) else { throw ValidationError("inspect writes table or json, not \(format.rawValue)") }
+        try require(format, in: [.table, .json], command: "inspect")
     }
 
     func run() throws {
+        try out.preflight(inputs: [file])
         let collection = try GeoJSONFile.read(file)
         let report: Inspection
         do { report = try Inspection(collection) } catch { throw FrontlineError.geometry("\(file): \(error)") }

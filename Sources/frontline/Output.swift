@@ -10,6 +10,11 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
+    /// Fails early (before any work) when the output cannot be written.
+    func preflight(inputs: [String] = []) throws {
+        if let output { try FileIO.preflight(output, force: force, inputs: inputs) }
+    }
+
     /// Writes the bytes; `inputs` are never overwritten.
     func emit(_ bytes: [UInt8], inputs: [String] = []) throws {
         if let output {

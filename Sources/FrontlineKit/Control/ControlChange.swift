@@ -52,6 +52,17 @@ public struct ControlChange: Hashable, Sendable {
     public var note: String?
     /// The drawn area; when applied it is clipped to what `from` held.
     public var geometry: Geometry
+    /// When a claim was later confirmed (e.g. by a ceasefire statement); the original status stays on record.
+    public var confirmedOn: Day?
+    /// Who or what confirmed it, with its sources.
+    public var confirmedBy: String?
+    public var confirmationSources: [SourceRef] = []
+
+    /// The status as known on `day`: `confirmed` once `confirmedOn` has passed, else the recorded status.
+    public func status(on day: Day) -> ChangeStatus {
+        if let c = confirmedOn, day >= c { return .confirmed }
+        return status
+    }
 
     public init(id: String, date: Day, from: String, to: String, status: ChangeStatus, claimant: String? = nil,
                 disputedBy: String? = nil, precision: String, places: [String] = [], sources: [SourceRef], note: String? = nil,

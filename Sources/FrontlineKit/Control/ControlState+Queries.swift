@@ -15,17 +15,18 @@ public struct PointControl: Sendable {
 extension ControlState {
     /// The controller of a position (positions on a boundary go to the first side in `sides` order that covers them).
     public func control(at p: Position, sides: [Side]) throws(FrontlineError) -> PointControl {
+        try control(at: p, side: try ControlLocator(self, sides: sides).side(at: p))
+    }
+
+    /// The status and zones of a position whose side is already known (from a `ControlLocator`).
+    public func control(at p: Position, side: String?) throws(FrontlineError) -> PointControl {
         do {
             let point = Geometry.point(Point(p))
-            var side: String?
-            for s in sides {
-                if let g = areas[s.id], !g.isEmpty, try PreparedGeometry(g).covers(p) { side = s.id; break }
-            }
             var status = ChangeStatus.confirmed
             var change: ControlChange?
             if let side {
                 for m in applied.reversed() where m.change.to == side && !m.geometry.isEmpty {
-                    if try m.geometry.intersects(point) { status = m.change.status; change = m.change; break }
+                    if try m.geometry.intersects(point) { status = m.change.status(on: date); change = m.change; break }
                 }
             }
             var zs: [Zone] = []

@@ -69,6 +69,8 @@ public struct ControlState: Sendable {
 
 /// All states of a timeline, computed once, answering as-of-date queries.
 public final class ControlHistory: @unchecked Sendable {
+    /// Remainder pieces smaller than this (km²) after a change are overlay shards, not territory.
+    public static let sliverKm2 = 0.01
     public let timeline: ControlTimeline
     /// States after the base date and after each change date, in date order.
     public let states: [ControlState]
@@ -96,9 +98,16 @@ public final class ControlHistory: @unchecked Sendable {
                 while i < changes.count && changes[i].date == day {
                     let c = changes[i]
                     let held = areas[c.from] ?? .empty
-                    let moved = try c.geometry.intersection(held).polygonalPart
+                    var moved = try c.geometry.intersection(held).polygonalPart
                     if !moved.isEmpty {
-                        areas[c.from] = try held.difference(moved).polygonalPart
+                        // Overlay leaves shards where a drawn edge nearly follows the held edge: shards of the
+                        // remainder below the sliver size go with the moved area, so no side keeps specks.
+                        let remainder = try held.difference(moved).polygonalPart.polygons
+                        let shards = remainder.filter { Geodesy.areaKm2($0) < ControlHistory.sliverKm2 }
+                        if !shards.isEmpty {
+                            moved = try moved.union(.polygonal(shards)).polygonalPart
+                        }
+                        areas[c.from] = .polygonal(remainder.filter { Geodesy.areaKm2($0) >= ControlHistory.sliverKm2 })
                         areas[c.to] = try (areas[c.to] ?? .empty).union(moved).polygonalPart
                     }
                     applied.append(MovedArea(change: c, geometry: moved, areaKm2: Geodesy.areaKm2(moved)))

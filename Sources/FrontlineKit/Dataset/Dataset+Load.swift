@@ -87,10 +87,10 @@ extension Dataset {
                        timeline: timeline, gazetteer: gazetteer, districts: districts, files: files)
     }
 
-    static func sources(_ f: JSONFields) throws(FrontlineError) -> [SourceRef] {
+    static func sources(_ f: JSONFields, key: String = "sources") throws(FrontlineError) -> [SourceRef] {
         var out: [SourceRef] = []
-        for (i, v) in ((f.object["sources"]?.arrayValue) ?? []).enumerated() {
-            let s = try JSONFields(file: f.file, path: "\(f.path).sources[\(i)]", v)
+        for (i, v) in ((f.object[key]?.arrayValue) ?? []).enumerated() {
+            let s = try JSONFields(file: f.file, path: "\(f.path).\(key)[\(i)]", v)
             let url = try s.optionalString("url")
             let title = try s.optionalString("title") ?? url ?? ""
             guard !title.isEmpty else { throw s.fail("title", "a source needs a title or a url") }
@@ -122,11 +122,15 @@ extension Dataset {
                 guard let status = ChangeStatus(rawValue: statusText) else {
                     throw f.fail("status", "\"\(statusText)\" is not claimed, confirmed or disputed")
                 }
-                changes.append(ControlChange(
+                var change = ControlChange(
                     id: id, date: try f.day("date"), from: try side("from"), to: try side("to"), status: status,
                     claimant: try f.optionalString("claimant"), disputedBy: try f.optionalString("disputed_by"),
                     precision: try f.string("precision"), places: try f.strings("places"), sources: try sources(f),
-                    note: try f.optionalString("note"), geometry: g))
+                    note: try f.optionalString("note"), geometry: g)
+                change.confirmedOn = try f.optionalDay("confirmed_on")
+                change.confirmedBy = try f.optionalString("confirmed_by")
+                change.confirmationSources = try sources(f, key: "confirmation_sources")
+                changes.append(change)
             case "zone":
                 let z = try f.string("zone")
                 guard zones.isEmpty || zones.contains(z) else { throw f.fail("zone", "unknown zone \"\(z)\"") }

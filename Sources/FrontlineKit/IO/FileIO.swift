@@ -2,8 +2,12 @@ import Foundation
 
 /// File reading and atomic writing, the only place FrontlineKit touches the file system.
 public enum FileIO {
-    /// Files larger than this are refused with a clear error rather than exhausting memory.
-    public static let maxInputBytes = 2 << 30
+    /// Files larger than this are refused with a clear error rather than exhausting memory:
+    /// 2 GiB, or `$FRONTLINE_MAX_INPUT_MB` megabytes.
+    public static var maxInputBytes: Int {
+        if let s = ProcessInfo.processInfo.environment["FRONTLINE_MAX_INPUT_MB"], let mb = Int(s), mb > 0 { return mb << 20 }
+        return 2 << 30
+    }
 
     /// The bytes of a file.
     public static func read(_ path: String) throws(FrontlineError) -> [UInt8] {
@@ -14,7 +18,7 @@ public enum FileIO {
         }
         if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maxInputBytes {
-            throw .cannotRead(path: path, reason: "file is \(size / 1_048_576) MiB, more than the \(maxInputBytes / 1_048_576) MiB limit")
+            throw .cannotRead(path: path, reason: "file is \(size / 1_048_576) MiB, more than the \(maxInputBytes / 1_048_576) MiB limit (set FRONTLINE_MAX_INPUT_MB to raise it)")
         }
         do {
             let data = try Data(contentsOf: url, options: .mappedIfSafe)
@@ -27,6 +31,22 @@ public enum FileIO {
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a rename, so readers never
     /// see half a file. Refuses to replace an existing file unless `force`, and never writes over an input.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, force: Bool = false, inputs: [String] = []) throws(FrontlineError) {
+        let (url, dir) = try preflight(path, force: force, inputs: inputs)
+        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else {
+            throw .cannotWrite(path: path, reason: "cannot create a file in \(dir.path) (permission denied or disk full)")
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Checks, before any work is done, that `path` can be written: its folder exists, it is not an input, and it
+    /// does not exist unless `force`. Returns the output and its folder.
+    @discardableResult
+    public static func preflight(_ path: String, force: Bool, inputs: [String] = []) throws(FrontlineError) -> (URL, URL) {
         let url = URL(fileURLWithPath: path).standardizedFileURL
         let resolved = url.resolvingSymlinksInPath().path
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path == resolved {
@@ -40,14 +60,6 @@ public enum FileIO {
         if FileManager.default.fileExists(atPath: url.path) && !force {
             throw .cannotWrite(path: path, reason: "file exists (use --force to replace it)")
         }
-        let tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: Data(bytes)) else {
-            throw .cannotWrite(path: path, reason: "cannot create a file in \(dir.path) (permission denied or disk full)")
-        }
-        if rename(tmp.path, url.path) != 0 {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: tmp)
-            throw .cannotWrite(path: path, reason: reason)
-        }
+        return (url, dir)
     }
 }

@@ -38,8 +38,9 @@ extension IncidentJoin {
 
 extension Dataset {
     /// The dataset's incidents dated within `from…to`, joined to control, as GeoJSON features (for export and maps).
-    public func incidentFeatures(from: Day? = nil, to: Day? = nil) throws(FrontlineError) -> [Feature] {
-        let joiner = try IncidentJoiner(dataset: self)
+    public func incidentFeatures(from: Day? = nil, to: Day? = nil, history: ControlHistory? = nil) throws(FrontlineError) -> [Feature] {
+        let joiner: IncidentJoiner
+        if let history { joiner = IncidentJoiner(dataset: self, history: history) } else { joiner = try IncidentJoiner(dataset: self) }
         return try joiner.join(loadIncidents().incidents(from: from, to: to)).map(\.feature)
     }
 }

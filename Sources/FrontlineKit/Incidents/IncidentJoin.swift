@@ -24,9 +24,14 @@ public final class IncidentJoiner: @unchecked Sendable {
     private var fronts: [Int: Geometry] = [:]
 
     /// Prepares the joiner (computes the control history once).
-    public init(dataset: Dataset) throws(FrontlineError) {
+    public convenience init(dataset: Dataset) throws(FrontlineError) {
+        self.init(dataset: dataset, history: try dataset.timeline.history())
+    }
+
+    /// A joiner over a history already computed.
+    public init(dataset: Dataset, history: ControlHistory) {
         self.dataset = dataset
-        self.history = try dataset.timeline.history()
+        self.history = history
     }
 
     /// The front line in force on a day (cached per control state).

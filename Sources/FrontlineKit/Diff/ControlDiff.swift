@@ -1,0 +1,150 @@
+import GeoModel
+import GeoOps
+
+/// Area figures of one side between two states.
+public struct SideDelta: Sendable {
+    public var side: String
+    /// km² held at the first and second state; nil when unknown (the implicit "other" side of a snapshot).
+    public var areaFromKm2: Double?
+    public var areaToKm2: Double?
+    public var gainedKm2: Double
+    public var lostKm2: Double
+    /// gained − lost.
+    public var netKm2: Double { gainedKm2 - lostKm2 }
+}
+
+/// A connected area that passed from one side to another.
+public struct ChangePolygon: Sendable {
+    public var fromSide: String
+    public var toSide: String
+    public var geometry: Geometry
+    public var areaKm2: Double
+    /// Ids of the districts it touches.
+    public var districts: [String]
+    /// The dated changes of the timeline that moved (part of) it; empty for snapshot diffs.
+    public var sourceChanges: [ControlChange]
+}
+
+/// A settlement whose controller differs between the two states.
+public struct SettlementChange: Sendable {
+    public var place: Place
+    public var fromSide: String?
+    public var toSide: String?
+    /// The date of the change within the interval that moved it, when the timeline knows it.
+    public var date: Day?
+    public var status: ChangeStatus?
+    public var sources: [SourceRef]
+}
+
+/// What changed hands between two control states: km² per side, change polygons, settlements.
+public struct ControlDiff: Sendable {
+    public var from: Day?
+    public var to: Day?
+    public var sides: [SideDelta]
+    public var changes: [ChangePolygon]
+    public var settlements: [SettlementChange]
+    /// Area of change pieces dropped as slivers (thinner than the sliver width or smaller than the minimum area).
+    public var droppedSliverKm2: Double
+    public var droppedSliverCount: Int
+
+    /// Options for separating real change from digitising noise.
+    public struct Options: Sendable {
+        /// Pieces narrower on average (2·area/perimeter) than this many metres are slivers.
+        public var sliverWidthMetres: Double
+        /// Pieces smaller than this are slivers.
+        public var minAreaKm2: Double
+        public init(sliverWidthMetres: Double = 0, minAreaKm2: Double = 0) {
+            self.sliverWidthMetres = sliverWidthMetres
+            self.minAreaKm2 = minAreaKm2
+        }
+    }
+
+    /// The difference between two states. `sides` orders the sides; `implicitSide` names the complement of a
+    /// snapshot that only draws one side (its areas are unknown, its gains and losses mirror the others').
+    public static func between(_ a: ControlState, _ b: ControlState, sides: [Side], implicitSide: String? = nil,
+                               gazetteer: Gazetteer? = nil, districts: [District] = [],
+                               options: Options = Options()) throws(FrontlineError) -> ControlDiff {
+        do {
+            var pieces: [ChangePolygon] = []
+            var droppedArea = 0.0, droppedCount = 0
+            let ids = sides.map(\.id)
+            var all = ids
+            if let implicitSide { all.append(implicitSide) }
+            let interval = a.date < b.date ? (a.date, b.date) : (b.date, a.date)
+            let newChanges = b.applied.filter { $0.change.date > interval.0 && $0.change.date <= interval.1 }
+            // The implicit side is the complement of the drawn sides, so pieces to or from it are differences.
+            let drawnA = try Geometry.unaryUnion(ids.compactMap { a.areas[$0] })
+            let drawnB = try Geometry.unaryUnion(ids.compactMap { b.areas[$0] })
+            for x in all {
+                for y in all where y != x {
+                    let moved: Geometry
+                    if x == implicitSide {
+                        guard let by = b.areas[y], !by.isEmpty else { continue }
+                        moved = try by.difference(drawnA).polygonalPart
+                    } else if y == implicitSide {
+                        guard let ax = a.areas[x], !ax.isEmpty else { continue }
+                        moved = try ax.difference(drawnB).polygonalPart
+                    } else {
+                        guard let ax = a.areas[x], !ax.isEmpty, let by = b.areas[y], !by.isEmpty else { continue }
+                        moved = try ax.intersection(by).polygonalPart
+                    }
+                    for poly in moved.polygons {
+                        let g = Geometry.polygon(poly)
+                        let km2 = Geodesy.areaKm2(poly)
+                        let perimeterM = Geodesy.lengthKm(.polygon(poly)) * 1000
+                        let meanWidth = perimeterM > 0 ? 2 * km2 * 1e6 / perimeterM : 0
+                        if km2 < options.minAreaKm2 || meanWidth < options.sliverWidthMetres {
+                            droppedArea += km2; droppedCount += 1
+                            continue
+                        }
+                        var ds: [String] = []
+                        for d in districts where try Geodesy.areaKm2(d.geometry.intersection(g)) > 0.01 { ds.append(d.id) }
+                        var provenance: [ControlChange] = []
+                        for m in newChanges where m.change.from == x && m.change.to == y && !m.geometry.isEmpty {
+                            if try Geodesy.areaKm2(m.geometry.intersection(g)) > 1e-4 { provenance.append(m.change) }
+                        }
+                        pieces.append(ChangePolygon(fromSide: x, toSide: y, geometry: g, areaKm2: km2, districts: ds, sourceChanges: provenance))
+                    }
+                }
+            }
+            pieces.sort { $0.areaKm2 > $1.areaKm2 }
+            var deltas: [SideDelta] = []
+            for s in all {
+                let gained = pieces.filter { $0.toSide == s }.reduce(0) { $0 + $1.areaKm2 }
+                let lost = pieces.filter { $0.fromSide == s }.reduce(0) { $0 + $1.areaKm2 }
+                let known = s != implicitSide
+                deltas.append(SideDelta(side: s, areaFromKm2: known ? a.areaKm2(of: s) : nil, areaToKm2: known ? b.areaKm2(of: s) : nil,
+                                        gainedKm2: gained, lostKm2: lost))
+            }
+            var settlements: [SettlementChange] = []
+            if let gazetteer {
+                let la = try ControlLocator(a, sides: sides), lb = try ControlLocator(b, sides: sides)
+                // With districts known, only settlements assigned to one count (a border village of a neighbour
+                // that the generalised outline happens to include is not a settlement of the study area).
+                for p in gazetteer.places where districts.isEmpty || p.district != nil {
+                    let sa = try la.side(at: p.position), sb = try lb.side(at: p.position)
+                    guard sa != sb, sa != nil || sb != nil else { continue }
+                    var change: ControlChange?
+                    for m in newChanges.reversed() where m.change.to == sb && !m.geometry.isEmpty {
+                        if try m.geometry.intersects(.point(Point(p.position))) { change = m.change; break }
+                    }
+                    settlements.append(SettlementChange(place: p, fromSide: sa, toSide: sb, date: change?.date,
+                                                        status: change?.status(on: b.date), sources: change?.sources ?? []))
+                }
+                settlements.sort { ($0.date?.ordinal ?? Int.max, $0.place.rank, $0.place.name) < ($1.date?.ordinal ?? Int.max, $1.place.rank, $1.place.name) }
+            }
+            return ControlDiff(from: a.date, to: b.date, sides: deltas, changes: pieces, settlements: settlements,
+                               droppedSliverKm2: droppedArea, droppedSliverCount: droppedCount)
+        } catch let e as FrontlineError {
+            throw e
+        } catch {
+            throw .geometry("diffing \(a.date) and \(b.date): \(error)")
+        }
+    }
+
+    /// Total gains minus total losses over all sides, relative to the gains: 0 when area is conserved.
+    public var conservationError: Double {
+        let g = sides.reduce(0) { $0 + $1.gainedKm2 }, l = sides.reduce(0) { $0 + $1.lostKm2 }
+        return g == 0 && l == 0 ? 0 : abs(g - l) / max(g, l)
+    }
+}

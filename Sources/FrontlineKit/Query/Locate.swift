@@ -1,0 +1,93 @@
+import GeoModel
+import GeoOps
+
+/// The answer to "who held this place on that day, and how far was it from the front?".
+public struct LocateResult: Sendable {
+    public var name: String
+    public var place: Place?
+    public var position: Position
+    public var date: Day
+    public var control: PointControl
+    public var district: District?
+    /// Geodesic distance to the front line in km; nil when there is no front that day.
+    public var distanceToFrontKm: Double?
+    public var nearest: [(place: Place, km: Double)]
+
+    /// The result as JSON (snake_case keys).
+    public func json(sideLabel: (String) -> String) -> JSONValue {
+        var o = JSONObject()
+        var p = JSONObject()
+        p["id"] = place.map { .string($0.id) } ?? .null
+        p["name"] = .string(name)
+        p["lat"] = .number(position.lat)
+        p["lon"] = .number(position.lon)
+        o["place"] = .object(p)
+        o["date"] = .string(date.description)
+        o["controller"] = control.side.map(JSONValue.string) ?? .null
+        o["controller_label"] = control.side.map { .string(sideLabel($0)) } ?? .null
+        o["status"] = .string(control.status.rawValue)
+        o["district"] = district.map { .string($0.id) } ?? .null
+        o["district_name"] = district.map { .string($0.name) } ?? .null
+        o["distance_to_front_km"] = distanceToFrontKm.map { .number($0.rounded(toPlaces: 2)) } ?? .null
+        o["zones"] = .array(control.zones.map { .string($0.zone) })
+        if let c = control.change {
+            var ch = JSONObject()
+            ch["id"] = .string(c.id)
+            ch["date"] = .string(c.date.description)
+            ch["from"] = .string(c.from)
+            ch["to"] = .string(c.to)
+            ch["claimant"] = c.claimant.map(JSONValue.string) ?? .null
+            ch["disputed_by"] = c.disputedBy.map(JSONValue.string) ?? .null
+            ch["precision"] = .string(c.precision)
+            ch["recorded_status"] = .string(c.status.rawValue)
+            ch["confirmed_on"] = c.confirmedOn.map { .string($0.description) } ?? .null
+            ch["confirmed_by"] = c.confirmedBy.map(JSONValue.string) ?? .null
+            ch["sources"] = .array(c.sources.map(\.json))
+            o["change"] = .object(ch)
+        } else {
+            o["change"] = .null
+        }
+        o["nearest_places"] = .array(nearest.map { n in
+            .object(JSONObject([("id", .string(n.place.id)), ("name", .string(n.place.name)), ("km", .number(n.km.rounded(toPlaces: 2)))]))
+        })
+        return .object(o)
+    }
+}
+
+extension Dataset {
+    /// Resolves a place name, id, or `LAT,LON` to a position; ambiguous or unknown names are errors, never guesses.
+    public func resolve(_ query: String) throws(FrontlineError) -> (name: String, place: Place?, position: Position) {
+        let parts = query.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, let lat = Double(parts[0]), let lon = Double(parts[1]) {
+            let p = Position(lon: lon, lat: lat)
+            guard p.isInRange else { throw .badArgument("\"\(query)\": latitude must be within ±90 and longitude within ±180 (write LAT,LON)") }
+            return ("\(lat),\(lon)", nil, p)
+        }
+        switch gazetteer.lookup(query) {
+        case .found(let p):
+            return (p.name, p, p.position)
+        case .ambiguous(let ps):
+            throw .badArgument("\"\(query)\" is ambiguous: " + ps.map { "\($0.id) (\($0.name), \($0.district ?? $0.country ?? "?"))" }.joined(separator: ", ") + "; use an id")
+        case .notFound(let suggestions):
+            let hint = suggestions.isEmpty ? "" : "; did you mean " + suggestions.map(\.name).joined(separator: ", ") + "?"
+            throw .badArgument("unknown place \"\(query)\" (give a gazetteer name or LAT,LON)\(hint)")
+        }
+    }
+
+    /// Who held a place on a day, its district, distance to the front and nearest places.
+    public func locate(_ query: String, on date: Day, history: ControlHistory) throws(FrontlineError) -> LocateResult {
+        let (name, place, position) = try resolve(query)
+        let state = try history.state(on: date)
+        let control = try state.control(at: position, sides: timeline.sides)
+        let front = try state.frontLine(sides: timeline.sides)
+        var distance: Double?
+        if !front.isEmpty {
+            do { distance = try Geodesy.distanceKm(from: position, to: front) } catch { throw .geometry("distance to the front: \(error)") }
+        }
+        let nearest = gazetteer.nearest(to: position, limit: 4, distance: Geodesy.distanceKm).filter { $0.place.id != place?.id }.prefix(3)
+        return LocateResult(name: name, place: place, position: position, date: date, control: control,
+                            district: district(at: position), distanceToFrontKm: distance, nearest: Array(nearest))
+    }
+}
+
+import Foundation

@@ -1,0 +1,57 @@
+import ArgumentParser
+import FrontlineKit
+import GeoModel
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one RFC 7946 GeoJSON FeatureCollection of the state on a date (control, zones, front, places, districts, incidents).")
+
+    @OptionGroup var dateOption: DateOption
+
+    @Option(help: "Decimal places in coordinates (6 ≈ 0.1 m).")
+    var precision: Int = 6
+
+    @Option(help: ArgumentHelp("Comma-separated layers: \(ExportLayer.allCases.map(\.rawValue).joined(separator: ",")).", valueName: "LIST"))
+    var layers: String = ExportLayer.allCases.map(\.rawValue).joined(separator: ",")
+
+    @Flag(help: "Write a bbox on the collection and every feature.")
+    var bbox = false
+
+    @OptionGroup var dataOptions: DataOptions
+    @OptionGroup var out: OutputOptions
+
+    func parsedLayers() throws -> Set<ExportLayer> {
+        var set = Set<ExportLayer>()
+        for name in layers.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let l = ExportLayer(rawValue: name) else {
+                throw ValidationError("unknown layer \"\(name)\"; choose from \(ExportLayer.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            set.insert(l)
+        }
+        if set.isEmpty { throw ValidationError("--layers names no layer") }
+        return set
+    }
+
+    func validate() throws {
+        guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
+        _ = try parsedLayers()
+    }
+
+    func run() throws {
+        try out.preflight(inputs: [])
+        let day = try dateOption.day()
+        let dataset = try dataOptions.load()
+        let history = try dataset.timeline.history()
+        let fc = try ControlExport.features(dataset: dataset, history: history, date: day, layers: try parsedLayers(),
+                                            incidents: try exportIncidents(dataset: dataset, history: history, date: day))
+        let meta = JSONObject([("name", .string("\(dataset.name) — \(day)")), ("date", .string(day.description))])
+        try out.emit(GeoJSONWriter(precision: precision, includeBBox: bbox).encode(fc, foreignMembers: meta))
+    }
+}
+
+/// Incident features for an export on `date`: the incidents up to that date, joined to control on their own dates.
+func exportIncidents(dataset: Dataset, history: ControlHistory, date: Day) throws -> [Feature] {
+    try dataset.incidentFeatures(to: date, history: history)
+}
+
+import Foundation
