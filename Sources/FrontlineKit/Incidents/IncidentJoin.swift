@@ -14,6 +14,12 @@ public struct IncidentJoin: Hashable, Sendable {
     public var distanceToFrontKm: Double?
     /// Why a figure is missing ("place not resolved", "before the dataset's base date").
     public var note: String?
+
+    public init(incident: Incident, controller: String? = nil, controlStatus: ChangeStatus? = nil, districtID: String? = nil,
+                districtName: String? = nil, distanceToFrontKm: Double? = nil, note: String? = nil) {
+        self.incident = incident; self.controller = controller; self.controlStatus = controlStatus; self.districtID = districtID
+        self.districtName = districtName; self.distanceToFrontKm = distanceToFrontKm; self.note = note
+    }
 }
 
 /// Joins incidents to control, districts and the front line, computing each distinct control state's front once.
