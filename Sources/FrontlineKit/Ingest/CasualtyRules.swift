@@ -101,6 +101,7 @@ enum CasualtyRules {
             while steps < 4, let w = t[safe: j]?.lower {
                 if w == "more", t[safe: j + 1]?.lower == "of" { increment = true; j += 1; steps += 1; continue }
                 if w == "of", let p = t[safe: j + 1]?.lower, ["their", "its", "the", "our", "his", "her", "them"].contains(p) { j += 2; steps += 1; continue }
+                if w == "of", let p = t[safe: j + 1]?.lower, isNoun(p) || skippable.contains(p) { j += 1; steps += 1; continue }
                 if skippable.contains(w) || ActorLexicon.forms[w] != nil, !(isNoun(w) && !skippable.contains(t[safe: j + 1]?.lower ?? "") && !isNoun(t[safe: j + 1]?.lower ?? "")) {
                     if civilianAdjectives.contains(w) && w != "local" { modifierCategory = .civilian }
                     if militaryAdjectives.contains(w) { modifierCategory = .military }
