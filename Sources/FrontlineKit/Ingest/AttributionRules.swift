@@ -118,7 +118,8 @@ enum AttributionRules {
                 cue = AttackerCue(actor: actor, text: CasualtyRules.phrase(t, k, min(t.count, j + 1)), confidence: 0.9)
             } else if prev == "by", attackNouns.contains(next) || next.isEmpty || !(t[safe: j]?.isWord ?? false) {
                 cue = AttackerCue(actor: actor, text: "by " + text, confidence: 0.9)
-            } else if attackNouns.contains(next), !targetMarkers.contains(prev) {
+            } else if attackNouns.contains(next) || (next == "air" && ["strike", "strikes", "raid", "raids", "force"].contains(t[safe: j + 1]?.lower ?? "")),
+                      !targetMarkers.contains(prev) {
                 cue = AttackerCue(actor: actor, text: text, confidence: 0.8)
             } else if attackVerbs.contains(next) || (["has", "had"].contains(next) && attackVerbs.contains(t[safe: j + 1]?.lower ?? "")) {
                 cue = AttackerCue(actor: actor, text: text, confidence: 0.8)

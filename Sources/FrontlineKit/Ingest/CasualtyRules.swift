@@ -131,6 +131,11 @@ enum CasualtyRules {
             // Forward: "… were killed", "… among the dead".
             var k = j
             var hops = 0
+            // An aside between the figure and its verb: "Three civilians, including a child, were killed".
+            if t[safe: k]?.text == ",", let w = t[safe: k + 1]?.lower, ["including", "among", "mostly", "most", "all", "many", "both"].contains(w),
+               let close = (k + 2..<min(t.count, k + 9)).first(where: { t[$0].text == "," }) {
+                k = close + 1
+            }
             while hops < 4, let w = t[safe: k]?.lower {
                 if w == "among" { m.isAmong = true; break }
                 if killedWords.contains(w) { m.measure = .killed; break }
@@ -138,7 +143,7 @@ enum CasualtyRules {
                 if aux.contains(w) || w == "reportedly" { k += 1; hops += 1; continue }
                 break
             }
-            if m.isAmong || (t[safe: j]?.lower == "among") { m.isAmong = true }
+            if m.isAmong || (t[safe: j]?.lower == "among") || ["including", "incl"].contains(t[safe: i - 1]?.lower ?? "") { m.isAmong = true }
             if m.measure == nil && !m.isAmong { m.measure = backwardMeasure(t, from: i) }
             m.end = max(m.end, k + (m.measure != nil && k > j ? 1 : 0))
             m.text = phrase(t, i, m.end)

@@ -20,7 +20,6 @@ extension Reader {
         let side = denier.actor?.side
         // A claimant does not deny its own claim; a denier is the accused.
         if let side, d.claimant?.actor?.side == side { return }
-        if d.attackerSet, let a = d.attacker, a.name != denier.actor?.name, a.side == nil || a.side != side { return }
         if !d.attackerSet, let a = denier.actor, a.side != nil {
             d.attacker = a
             d.attackerSet = true
