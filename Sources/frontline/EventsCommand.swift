@@ -37,7 +37,7 @@ struct Events: ParsableCommand {
         let rows = try IncidentJoiner(dataset: dataset).join(incidents)
         switch format {
         case .csv:
-            try out.emit(IncidentCSV.text(rows))
+            try out.emit(EventsCSV.text(rows))
         case .geojson:
             try out.emit(GeoJSONWriter(precision: 6).encode(FeatureCollection(rows.map(\.feature))))
         case .json:

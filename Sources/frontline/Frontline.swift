@@ -12,7 +12,8 @@ struct Frontline: ParsableCommand {
             66 an input cannot be read; 70 internal geometry error; 73 an output cannot be written.
             """,
         version: FrontlineVersion.string,
-        subcommands: [Inspect.self, Validate.self, Places.self, Locate.self, Control.self, Export.self, Diff.self, Timeline.self, MapCommand.self, Events.self, Ingest.self]
+        subcommands: [Inspect.self, Validate.self, Places.self, Locate.self, Control.self, Export.self, Diff.self, Timeline.self, MapCommand.self,
+                      Join.self, Convert.self, Events.self, Ingest.self]
     )
 
     /// Runs the command; library errors become one line on stderr and a documented exit code.

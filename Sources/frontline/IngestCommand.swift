@@ -46,7 +46,7 @@ struct Ingest: ParsableCommand {
             .ingest(text, reportDate: reportDate.flatMap(Day.init), fileName: file == "-" ? nil : (file as NSString).lastPathComponent)
         for w in result.warnings { warn(w) }
         let joiner = try IncidentJoiner(dataset: dataset)
-        var joins: [String: IncidentJoin] = [:]
+        var joins: [String: JoinedIncident] = [:]
         for e in result.incidents { joins[e.incident.id] = try joiner.join(e.incident) }
         let inputs = file == "-" ? [] : [file]
         switch format {

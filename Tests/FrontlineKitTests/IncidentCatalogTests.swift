@@ -52,7 +52,7 @@ import Testing
         let i = Incident(id: "x", date: Day(year: 2020, month: 10, day: 27)!, place: IncidentPlace(id: "barda", name: "Barda", position: Position(lon: 47.1, lat: 40.3), precision: 1),
                          type: .missileStrike, attacker: "armenian", killed: CasualtyGroups(civilian: CasualtyCount(exactly: 4)),
                          claimant: "Azerbaijan: aide, \"H\"", sources: [SourceRef(title: "t", url: "https://e.x/a")])
-        let csv = IncidentCSV.text([IncidentJoin(incident: i, controller: "azerbaijan", controlStatus: .confirmed, districtID: "barda",
+        let csv = EventsCSV.text([JoinedIncident(incident: i, controller: "azerbaijan", controlStatus: .confirmed, districtID: "barda",
                                                  districtName: "Barda", distanceToFrontKm: 16.78578, note: nil)])
         let lines = csv.split(separator: "\r\n").map(String.init)
         #expect(lines.first?.hasPrefix("event_id_cnty,event_date,time_precision,event_type,actor1,admin2,location,latitude,longitude,geo_precision,fatalities") == true)
@@ -62,7 +62,7 @@ import Testing
     }
 }
 
-@Suite struct IncidentJoinTests {
+@Suite struct IncidentJoinerTests {
     /// The seed incident, Barda on 2020-10-27: held by Azerbaijan, in Barda district, 16.786 km from the front.
     /// Cross-checked with tools/crosscheck_front_distance.py (shapely 2.2.0, pyproj 3.7.2, PROJ 9.5.1) on the front
     /// line of `frontline export --date 2020-10-27`: 16.7858 km.

@@ -64,6 +64,14 @@ public struct ControlDiff: Sendable {
     public static func between(_ a: ControlState, _ b: ControlState, sides: [Side], implicitSide: String? = nil,
                                gazetteer: Gazetteer? = nil, districts: [District] = [],
                                options: Options = Options()) throws(FrontlineError) -> ControlDiff {
+        try between(a, b, sides: sides, implicitSide: implicitSide, gazetteer: gazetteer, districts: districts,
+                    options: options, knownAreasKm2: ([:], [:]))
+    }
+
+    /// `between`, with side areas (km²) already measured by the caller (a timeline measures each snapshot once).
+    static func between(_ a: ControlState, _ b: ControlState, sides: [Side], implicitSide: String?,
+                        gazetteer: Gazetteer?, districts: [District], options: Options,
+                        knownAreasKm2: (a: [String: Double], b: [String: Double])) throws(FrontlineError) -> ControlDiff {
         do {
             var pieces: [ChangePolygon] = []
             var droppedArea = 0.0, droppedCount = 0
@@ -73,17 +81,21 @@ public struct ControlDiff: Sendable {
             let interval = a.date < b.date ? (a.date, b.date) : (b.date, a.date)
             let newChanges = b.applied.filter { $0.change.date > interval.0 && $0.change.date <= interval.1 }
             // The implicit side is the complement of the drawn sides, so pieces to or from it are differences.
-            let drawnA = try Geometry.unaryUnion(ids.compactMap { a.areas[$0] })
-            let drawnB = try Geometry.unaryUnion(ids.compactMap { b.areas[$0] })
+            // A side's area is already dissolved: with one drawn side there is nothing to union, and its two
+            // differences are computed together, only where the outlines differ.
+            let single = ids.count == 1 ? ids[0] : nil
+            let drawnA = try single.map { a.areas[$0] ?? .empty } ?? Geometry.unaryUnion(ids.compactMap { a.areas[$0] })
+            let drawnB = try single.map { b.areas[$0] ?? .empty } ?? Geometry.unaryUnion(ids.compactMap { b.areas[$0] })
+            let mutual = single != nil && implicitSide != nil ? try drawnA.mutualDifferences(drawnB) : nil
             for x in all {
                 for y in all where y != x {
                     let moved: Geometry
                     if x == implicitSide {
                         guard let by = b.areas[y], !by.isEmpty else { continue }
-                        moved = try by.difference(drawnA).polygonalPart
+                        moved = try mutual?.added.polygonalPart ?? by.difference(drawnA).polygonalPart
                     } else if y == implicitSide {
                         guard let ax = a.areas[x], !ax.isEmpty else { continue }
-                        moved = try ax.difference(drawnB).polygonalPart
+                        moved = try mutual?.removed.polygonalPart ?? ax.difference(drawnB).polygonalPart
                     } else {
                         guard let ax = a.areas[x], !ax.isEmpty, let by = b.areas[y], !by.isEmpty else { continue }
                         moved = try ax.intersection(by).polygonalPart
@@ -113,7 +125,8 @@ public struct ControlDiff: Sendable {
                 let gained = pieces.filter { $0.toSide == s }.reduce(0) { $0 + $1.areaKm2 }
                 let lost = pieces.filter { $0.fromSide == s }.reduce(0) { $0 + $1.areaKm2 }
                 let known = s != implicitSide
-                deltas.append(SideDelta(side: s, areaFromKm2: known ? a.areaKm2(of: s) : nil, areaToKm2: known ? b.areaKm2(of: s) : nil,
+                deltas.append(SideDelta(side: s, areaFromKm2: known ? knownAreasKm2.a[s] ?? a.areaKm2(of: s) : nil,
+                                        areaToKm2: known ? knownAreasKm2.b[s] ?? b.areaKm2(of: s) : nil,
                                         gainedKm2: gained, lostKm2: lost))
             }
             var settlements: [SettlementChange] = []

@@ -1,6 +1,6 @@
 import GeoModel
 
-extension IncidentJoin {
+extension JoinedIncident {
     /// The incident as a GeoJSON Point feature with flat snake_case properties (nil geometry when unplaced),
     /// for maps and exports: `kind` = "incident".
     public var feature: Feature {
@@ -46,7 +46,7 @@ extension Dataset {
 }
 
 /// Incidents as CSV rows with ACLED's column names where they exist.
-public enum IncidentCSV {
+public enum EventsCSV {
     /// The header row.
     public static let columns = [
         "event_id_cnty", "event_date", "time_precision", "event_type", "actor1", "admin2", "location", "latitude", "longitude",
@@ -55,7 +55,7 @@ public enum IncidentCSV {
     ]
 
     /// One row per joined incident (RFC 4180 quoting), header first.
-    public static func text(_ rows: [IncidentJoin]) -> String {
+    public static func text(_ rows: [JoinedIncident]) -> String {
         var out = columns.joined(separator: ",") + "\r\n"
         for j in rows {
             let i = j.incident

@@ -58,7 +58,7 @@ public struct IngestResult: Hashable, Sendable {
 
     /// The ingest JSON: report date, incidents with evidence, aggregates, unresolved and ambiguous places.
     /// `joins` (by incident id) adds controller, district and distance to the front.
-    public func json(joins: [String: IncidentJoin] = [:]) -> JSONValue {
+    public func json(joins: [String: JoinedIncident] = [:]) -> JSONValue {
         var o = JSONObject()
         o["report_date"] = reportDate.map { .string($0.description) } ?? .null
         o["report_date_source"] = .string(reportDateSource)

@@ -69,6 +69,12 @@ public struct Snapshot: Sendable {
         do {
             let grid = options.gridMetres / 111_320.0
             for (side, gs) in bySide {
+                // Snapping a polygonal geometry is itself a (snap-rounded) union, so one valid feature needs no
+                // separate dissolve first.
+                if grid > 0, gs.count == 1, let only = gs.first {
+                    areas[side] = try only.snapped(toGrid: grid).polygonalPart
+                    continue
+                }
                 var u = try Geometry.unaryUnion(gs).polygonalPart
                 if grid > 0 { u = try u.snapped(toGrid: grid).polygonalPart }
                 areas[side] = u

@@ -48,32 +48,67 @@ public enum SnapshotTimeline {
     }
 
     /// Computes the timeline rows. Areas are measured once per snapshot; diffs between consecutive ones.
+    ///
+    /// Works through the files a window at a time: the window's snapshots are loaded and measured in parallel,
+    /// then its consecutive pairs are diffed in parallel. Only one window (plus the snapshot before it) is held.
     public static func rows(_ files: [(path: String, date: Day)], snapshotOptions: Snapshot.Options,
                             diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let window = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let dated = files.map { Dated(path: $0.path, date: $0.date) }
         var rows: [TimelineRow] = []
-        var previous: Snapshot?
-        for (path, date) in files {
-            var snap = try Snapshot.load(path, options: snapshotOptions)
-            snap.date = date
-            var sides = snap.sides
-            if let prev = previous {
-                for s in prev.sides where !sides.contains(s) { sides.append(s) }
-                let implicit = sides.count == 1 && sides[0].id == Snapshot.occupied ? Snapshot.other : nil
-                let diff = try ControlDiff.between(prev.state, snap.state, sides: sides, implicitSide: implicit, options: diffOptions)
-                for s in sides {
-                    let delta = diff.sides.first { $0.side == s.id }
-                    rows.append(TimelineRow(date: date, file: path, side: s.id, areaKm2: snap.state.areaKm2(of: s.id),
-                                            gainedKm2: delta?.gainedKm2 ?? 0, lostKm2: delta?.lostKm2 ?? 0, droppedSliverKm2: diff.droppedSliverKm2))
-                }
-            } else {
-                for s in sides {
-                    rows.append(TimelineRow(date: date, file: path, side: s.id, areaKm2: snap.state.areaKm2(of: s.id),
-                                            gainedKm2: nil, lostKm2: nil, droppedSliverKm2: nil))
-                }
+        var previous: Measured?
+        var start = 0
+        while start < dated.count {
+            let chunk = Array(dated[start..<min(start + window, dated.count)])
+            start += chunk.count
+            let loaded = try Parallel.map(chunk) { (f) throws(FrontlineError) -> Measured in
+                var snap = try Snapshot.load(f.path, options: snapshotOptions)
+                snap.date = f.date
+                var km2: [String: Double] = [:]
+                for side in snap.sides { km2[side.id] = snap.state.areaKm2(of: side.id) }
+                return Measured(snapshot: snap, km2: km2)
             }
-            previous = snap
+            let pairs = loaded.indices.map { i in (i == 0 ? previous : loaded[i - 1], loaded[i]) }
+            let chunkRows = try Parallel.map(pairs) { (pair) throws(FrontlineError) -> [TimelineRow] in
+                try timelineRows(previous: pair.0, current: pair.1, diffOptions: diffOptions)
+            }
+            rows += chunkRows.joined()
+            previous = loaded.last
         }
         return rows
+    }
+
+    struct Dated: Sendable {
+        var path: String
+        var date: Day
+    }
+
+    /// A snapshot with its side areas measured.
+    struct Measured: Sendable {
+        var snapshot: Snapshot
+        var km2: [String: Double]
+    }
+
+    /// The rows of one snapshot: its areas, and its change since the previous snapshot when there is one.
+    static func timelineRows(previous: Measured?, current: Measured, diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let snap = current.snapshot
+        let date = snap.date ?? Day(ordinal: 0)
+        var sides = snap.sides
+        guard let prev = previous else {
+            return sides.map { s in
+                TimelineRow(date: date, file: snap.path, side: s.id, areaKm2: current.km2[s.id] ?? 0,
+                            gainedKm2: nil, lostKm2: nil, droppedSliverKm2: nil)
+            }
+        }
+        for s in prev.snapshot.sides where !sides.contains(s) { sides.append(s) }
+        let implicit = sides.count == 1 && sides[0].id == Snapshot.occupied ? Snapshot.other : nil
+        let diff = try ControlDiff.between(prev.snapshot.state, snap.state, sides: sides, implicitSide: implicit, gazetteer: nil,
+                                           districts: [], options: diffOptions, knownAreasKm2: (prev.km2, current.km2))
+        return sides.map { s in
+            let delta = diff.sides.first { $0.side == s.id }
+            return TimelineRow(date: date, file: snap.path, side: s.id, areaKm2: current.km2[s.id] ?? snap.state.areaKm2(of: s.id),
+                               gainedKm2: delta?.gainedKm2 ?? 0, lostKm2: delta?.lostKm2 ?? 0, droppedSliverKm2: diff.droppedSliverKm2)
+        }
     }
 
     /// CSV with a header: date,file,side,area_km2,gained_km2,lost_km2,net_km2,dropped_sliver_km2.

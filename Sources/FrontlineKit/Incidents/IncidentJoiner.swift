@@ -2,7 +2,7 @@ import GeoModel
 import GeoOps
 
 /// An incident joined to the control map of its date: who held the spot, its district, how far the front was.
-public struct IncidentJoin: Hashable, Sendable {
+public struct JoinedIncident: Hashable, Sendable {
     public var incident: Incident
     /// The side holding the incident's position on its date; nil when unplaced or outside the study area.
     public var controller: String?
@@ -50,8 +50,8 @@ public final class IncidentJoiner: @unchecked Sendable {
     }
 
     /// Joins one incident.
-    public func join(_ incident: Incident) throws(FrontlineError) -> IncidentJoin {
-        var j = IncidentJoin(incident: incident)
+    public func join(_ incident: Incident) throws(FrontlineError) -> JoinedIncident {
+        var j = JoinedIncident(incident: incident)
         guard let p = incident.place?.position else {
             j.note = "place not resolved"
             return j
@@ -78,14 +78,14 @@ public final class IncidentJoiner: @unchecked Sendable {
     }
 
     /// Joins every incident, in order.
-    public func join(_ incidents: [Incident]) throws(FrontlineError) -> [IncidentJoin] {
-        var out: [IncidentJoin] = []
+    public func join(_ incidents: [Incident]) throws(FrontlineError) -> [JoinedIncident] {
+        var out: [JoinedIncident] = []
         for i in incidents { out.append(try join(i)) }
         return out
     }
 }
 
-extension IncidentJoin {
+extension JoinedIncident {
     /// The join figures as JSON: `{"controller", "control_status", "district", "distance_to_front_km", "note"}`.
     public var joinJSON: JSONValue {
         var o = JSONObject()

@@ -1,0 +1,76 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `convert` and `join`, the commands the benchmarks time, on small inputs.
+@Suite struct BenchCommandTests {
+    @Test func convertWritesRFC7946() throws {
+        let dir = try CLI.tempDir()
+        let input = dir.appendingPathComponent("in.geojson")
+        // A clockwise exterior, a crs member and 9 decimals: out come a counter-clockwise ring, no crs, 6 decimals.
+        try Data("""
+            {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:OGC:1.3:CRS84"}},
+            "features":[{"type":"Feature","properties":{"n":1},"geometry":{"type":"Polygon",
+            "coordinates":[[[30.123456789,48],[30.123456789,49],[31,49],[31,48],[30.123456789,48]]]}}]}
+            """.utf8).write(to: input)
+        let output = dir.appendingPathComponent("out.geojson")
+        let r = try CLI.run(["convert", input.path, "-o", output.path, "--precision", "6"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOf: output, encoding: .utf8)
+        #expect(!text.contains("crs"))
+        #expect(text.contains("[[[30.123457,48],[31,48],[31,49],[30.123457,49],[30.123457,48]]]"))
+        let again = try CLI.run(["convert", input.path, "-o", input.path, "--force"])
+        #expect(again.status == 73, "an input is never overwritten")
+    }
+
+    /// A real file read → written → read: GDAL's ogrinfo reads the output, exterior rings turn counter-clockwise,
+    /// and the ellipsoidal area is unchanged.
+    @Test func deepStateRoundTripIsReadByOgrinfo() throws {
+        guard let file = TestPaths.deepStateFiles.first else {
+            print("SKIP deepStateRoundTripIsReadByOgrinfo: ../shared/data/deepstate-ua is absent")
+            return
+        }
+        let dir = try CLI.tempDir()
+        let output = dir.appendingPathComponent("roundtrip.geojson")
+        let r = try CLI.run(["convert", file.path, "-o", output.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = try CLI.run(["inspect", file.path, "--format", "json"]), b = try CLI.run(["inspect", output.path, "--format", "json"])
+        let areaA = try #require((try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as? [String: Any])?["total_area_km2"] as? Double)
+        let areaB = try #require((try JSONSerialization.jsonObject(with: Data(b.stdout.utf8)) as? [String: Any])?["total_area_km2"] as? Double)
+        #expect(abs(areaA - areaB) < 0.001)
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any])
+        let g = try #require(((o["features"] as? [[String: Any]])?.first)?["geometry"] as? [String: Any])
+        let polys = try #require(g["coordinates"] as? [[[[Double]]]])
+        for p in polys {
+            guard let ring = p.first else { continue }
+            var s = 0.0
+            for k in 0..<(ring.count - 1) { s += ring[k][0] * ring[k + 1][1] - ring[k + 1][0] * ring[k][1] }
+            #expect(s > 0, "exterior ring is counter-clockwise")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") else {
+            print("SKIP ogrinfo part: gdal-bin is not installed (make setup installs it)")
+            return
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")
+        p.arguments = ["-ro", "-al", "-so", output.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0 && out.contains("Feature Count: 1") && out.contains("Multi Polygon"), "\(out)")
+    }
+
+    @Test func joinAppendsTheSide() throws {
+        let dir = try CLI.tempDir()
+        let input = dir.appendingPathComponent("incidents.csv")
+        try Data("id,date,lon,lat\nshusha-before,2020-11-01,46.7522,39.7467\nshusha-after,2020-11-10,46.7522,39.7467\n".utf8).write(to: input)
+        let r = try CLI.run(["join", input.path, "--data", TestPaths.geodata.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout == "id,date,lon,lat,side\nshusha-before,2020-11-01,46.7522,39.7467,armenian\nshusha-after,2020-11-10,46.7522,39.7467,azerbaijan\n")
+        let bad = try CLI.run(["join", dir.appendingPathComponent("missing.csv").path])
+        #expect(bad.status == 66)
+    }
+}
