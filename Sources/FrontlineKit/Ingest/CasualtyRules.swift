@@ -118,6 +118,8 @@ enum CasualtyRules {
                     category = civilianNouns.contains(w) ? .civilian : militaryNouns.contains(w) ? .military : .unknown
                 }
                 if category == .unknown, let m = modifierCategory { category = m }
+                // "wounded five others": the group of the figure before.
+                if w == "others" { category = nil }
                 j += 1
             } else {
                 // No noun: only an elliptic figure ("and 10 were wounded", "wounding 33,") may follow.

@@ -90,6 +90,12 @@ enum Claimants {
         }
         let hasPerson = person.count >= 2 && !(body.map { b in canonical.contains { $0.name == b } } ?? false)
         let specificity = hasPerson ? 3 : body != nil ? 2 : 1
+        // "officials in Ganja": named by the place, without guessing whose officials they are.
+        if actor == nil, let k = rest.firstIndex(where: { $0.lower == "in" }), let place = rest[safe: k + 1], place.isCapitalized,
+           k > 0, rest[..<k].allSatisfy({ !$0.isCapitalized || $0.lower == "the" }) {
+            let label = rest.filter { $0.lower != "the" }.map(\.text).joined(separator: " ")
+            return Claimant(actor: nil, body: nil, organisation: label, specificity: 2, text: text)
+        }
         if actor == nil {
             let head = rest.last?.lower ?? ""
             // "the office said": the claimant named before with that head noun.

@@ -22,7 +22,9 @@ extension Reader {
     /// Adds a body sentence to the incident being told, or starts a new one.
     mutating func absorb(_ f: SentenceFacts, speaker: Claimant?) {
         let cas = f.incidentCasualties
-        let isEvent = f.type != nil || !cas.isEmpty || (f.isAttack && place(of: f) != nil)
+        // A bare accusation ("Azerbaijan blamed Armenian forces.") only joins the incident being told.
+        let isAccusation = (f.attacker?.confidence ?? 0) >= 0.9 && place(of: f) == nil && !drafts.isEmpty
+        let isEvent = f.type != nil || !cas.isEmpty || (f.isAttack && place(of: f) != nil) || isAccusation
         guard isEvent else { return }
         let p = place(of: f)
         let eventDate = f.dates.first { $0.role == .event }

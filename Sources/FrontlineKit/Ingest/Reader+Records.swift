@@ -20,6 +20,8 @@ extension Reader {
         let side = denier.actor?.side
         // A claimant does not deny its own claim; a denier is the accused.
         if let side, d.claimant?.actor?.side == side { return }
+        // Attacks are denied by the accused; a capture by the side said to have lost the place.
+        if d.type != .capture, d.attackerSet, let a = d.attacker, a.name != denier.actor?.name, a.side == nil || a.side != side { return }
         if !d.attackerSet, let a = denier.actor, a.side != nil {
             d.attacker = a
             d.attackerSet = true

@@ -76,8 +76,8 @@ extension Reader {
                 running = (["since"] + window[0...v]).joined(separator: " ")
             } else if window.first == "the", let w = window[safe: 1], ["start", "beginning", "outbreak"].contains(w) {
                 running = (["since"] + window.prefix(while: { $0 != "," && $0 != "." })).joined(separator: " ")
-            } else if let first = s.tokens[safe: i + 1], DateRules.expression(s.tokens, at: i + 1) != nil {
-                running = "since " + first.text
+            } else if let m = DateRules.mentions(in: s.tokens).first(where: { $0.start == i + 1 }) {
+                running = "since " + m.text
             }
         }
         if running == nil {
