@@ -49,7 +49,9 @@ struct Export: ParsableCommand {
     }
 }
 
-/// Incident features for an export on `date` (none until incidents are loaded by the dataset).
-func exportIncidents(dataset: Dataset, history: ControlHistory, date: Day) throws -> [Feature] { [] }
+/// Incident features for an export on `date`: the incidents up to that date, joined to control on their own dates.
+func exportIncidents(dataset: Dataset, history: ControlHistory, date: Day) throws -> [Feature] {
+    try dataset.incidentFeatures(to: date, history: history)
+}
 
 import Foundation

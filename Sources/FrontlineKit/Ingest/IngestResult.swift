@@ -1,0 +1,95 @@
+import GeoModel
+
+/// Where a field's value came from: the sentence, the words that gave it, and how sure the rule is (0…1).
+public struct Evidence: Hashable, Sendable {
+    public var sentence: String
+    public var text: String
+    public var confidence: Double
+
+    public init(sentence: String, text: String, confidence: Double) {
+        self.sentence = sentence; self.text = text; self.confidence = confidence
+    }
+
+    /// `{"text", "sentence", "confidence"}`.
+    public var json: JSONValue {
+        ["text": .string(text), "sentence": .string(sentence), "confidence": .number((confidence * 100).rounded() / 100)]
+    }
+}
+
+/// An incident read from a report, with the evidence for each field.
+public struct ExtractedIncident: Hashable, Sendable {
+    public var incident: Incident
+    /// The phrases that gave the date and the place ("on Thursday", "the road near Berdzor").
+    public var dateText: String?
+    public var placeText: String?
+    /// Evidence by field name (`date`, `place`, `type`, `attacker`, `killed`, `wounded`, `claimant`, `denied_by`, `status`).
+    public var evidence: [String: Evidence]
+}
+
+/// An aggregate claim read from a report, with its evidence.
+public struct ExtractedAggregate: Hashable, Sendable {
+    public var claim: AggregateClaim
+    public var evidence: Evidence
+}
+
+/// A place name the gazetteer could not settle.
+public struct PlaceNote: Hashable, Sendable {
+    public var name: String
+    /// The phrase it was in.
+    public var text: String
+    public var sentence: String
+    /// Gazetteer ids of the candidates (for an ambiguous name).
+    public var candidates: [String]
+}
+
+/// What `ingest` found in one report.
+public struct IngestResult: Hashable, Sendable {
+    public var reportDate: Day?
+    /// `given`, `dateline`, `header`, `file name`, `text` or `none`.
+    public var reportDateSource: String
+    public var headline: String?
+    public var dateline: String?
+    public var incidents: [ExtractedIncident]
+    public var aggregates: [ExtractedAggregate]
+    public var unresolvedPlaces: [PlaceNote]
+    public var ambiguousPlaces: [PlaceNote]
+    /// Things a reader should know ("no report date: relative dates left unresolved").
+    public var warnings: [String]
+
+    /// The ingest JSON: report date, incidents with evidence, aggregates, unresolved and ambiguous places.
+    /// `joins` (by incident id) adds controller, district and distance to the front.
+    public func json(joins: [String: JoinedIncident] = [:]) -> JSONValue {
+        var o = JSONObject()
+        o["report_date"] = reportDate.map { .string($0.description) } ?? .null
+        o["report_date_source"] = .string(reportDateSource)
+        o["headline"] = headline.map(JSONValue.string) ?? .null
+        o["dateline"] = dateline.map(JSONValue.string) ?? .null
+        o["incidents"] = .array(incidents.map { e in
+            guard case .object(var i) = e.incident.json else { return .null }
+            i["date_text"] = e.dateText.map(JSONValue.string) ?? .null
+            i["place_text"] = e.placeText.map(JSONValue.string) ?? .null
+            if let j = joins[e.incident.id] { i["join"] = j.joinJSON }
+            i["evidence"] = .object(JSONObject(Self.fieldOrder.compactMap { k in e.evidence[k].map { (k, $0.json) } }))
+            return .object(i)
+        })
+        o["aggregates"] = .array(aggregates.map { a in
+            guard case .object(var c) = a.claim.json else { return .null }
+            c["evidence"] = a.evidence.json
+            return .object(c)
+        })
+        func note(_ n: PlaceNote) -> JSONValue {
+            var p = JSONObject()
+            p["name"] = .string(n.name)
+            p["text"] = .string(n.text)
+            if !n.candidates.isEmpty { p["candidates"] = .array(n.candidates.map(JSONValue.string)) }
+            p["sentence"] = .string(n.sentence)
+            return .object(p)
+        }
+        o["unresolved_places"] = .array(unresolvedPlaces.map(note))
+        o["ambiguous_places"] = .array(ambiguousPlaces.map(note))
+        o["warnings"] = .array(warnings.map(JSONValue.string))
+        return .object(o)
+    }
+
+    static let fieldOrder = ["date", "place", "type", "attacker", "killed", "wounded", "claimant", "denied_by", "status", "notes"]
+}

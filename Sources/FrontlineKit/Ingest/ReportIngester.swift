@@ -1,0 +1,163 @@
+import GeoModel
+
+/// Reads English news reports into incident records and aggregate claims, with rules (no network, no model).
+///
+/// The text is split into a headline, a dateline and sentences; each sentence is read for dates, places, casualty
+/// figures, attack type, attacker, speaker and denials; sentences are then grouped into incidents (a new place, date or
+/// type starts a new one; placeless follow-ups join the incident being told), and the headline fills what the body left
+/// open. Totals ("so far", "since the fighting began", "death toll") become aggregate claims, never incidents.
+public struct ReportIngester: Sendable {
+    public let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    /// Reads a report. `reportDate` wins over the dateline; `fileName` may carry a `YYYY-MM-DD` used as a last resort.
+    public func ingest(_ text: String, reportDate given: Day? = nil, fileName: String? = nil) -> IngestResult {
+        var reader = Reader(gazetteer: gazetteer)
+        return reader.run(text, given: given, fileName: fileName)
+    }
+
+    /// A `YYYY-MM-DD` inside a file name ("barda-2020-10-27.txt").
+    public static func date(inFileName name: String) -> Day? {
+        let chars = Array(name)
+        guard chars.count >= 10 else { return nil }
+        for i in 0...(chars.count - 10) {
+            if let d = Day(String(chars[i..<(i + 10)])) { return d }
+        }
+        return nil
+    }
+}
+
+/// Facts read from one sentence, before grouping.
+struct SentenceFacts {
+    var sentence: Sentence
+    var dates: [DateMention]
+    var places: [PlaceMention]
+    var casualties: [CasualtyMention]
+    var isAggregate: Bool
+    var runningPhrase: String?
+    var type: (IncidentType, String)?
+    var isAttack: Bool
+    var attacker: AttackerCue?
+    var attributions: [Attribution]
+    var denial: (np: [Token], text: String)?
+    var isAdmission: Bool
+    var isBackground: Bool
+
+    var incidentCasualties: [CasualtyMention] {
+        isAggregate ? [] : casualties.filter { !$0.isIncrement && !$0.isAmong && !$0.isDeathToll && $0.measure != nil }
+    }
+}
+
+/// An incident being assembled.
+struct Draft {
+    var lastParagraph: Int
+    var firstSentence: Int
+    var date: (Day, DatePrecision)?
+    var hasEventDate = false
+    var dateText: String?
+    var place: PlaceMention?
+    var placeOverride: Place?
+    var type: IncidentType?
+    var attacker: Actor?
+    var attackerSet = false
+    var killed = CasualtyGroups()
+    var wounded = CasualtyGroups()
+    var claimant: Claimant?
+    var deniers: [Claimant] = []
+    var admitted = false
+    var notes: [String] = []
+    var evidence: [String: Evidence] = [:]
+
+    var resolvedPlace: Place? {
+        if let placeOverride { return placeOverride }
+        if case .found(let p) = place?.resolution { return p }
+        return nil
+    }
+}
+
+struct Reader {
+    let gazetteer: Gazetteer
+    var warnings: [String] = []
+    var reportDate: Day?
+    var region: Actor?
+    var datelineActor: Actor?
+    var knownClaimants: [Claimant] = []
+    var drafts: [Draft] = []
+    var unresolved: [PlaceNote] = []
+    var ambiguous: [PlaceNote] = []
+
+    init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
+
+    mutating func run(_ text: String, given: Day?, fileName: String?) -> IngestResult {
+        // 1. Headline, dateline, body sentences.
+        var paragraphs = ReportText.paragraphs(text)
+        var headlines: [String] = []
+        while let p = paragraphs.first, headlines.count < 4, isHeadline(p) {
+            if !headlines.contains(p) { headlines.append(p) }
+            paragraphs.removeFirst()
+        }
+        var dateline: Dateline?
+        if let p = paragraphs.first, let d = Dateline.parse(p) {
+            dateline = d
+            paragraphs.removeFirst()
+            if !d.rest.isEmpty { paragraphs.insert(d.rest, at: 0) }
+        }
+        datelineActor = dateline?.actor
+        var sentences: [Sentence] = []
+        for h in headlines.prefix(1) {
+            sentences.append(Sentence(index: 0, paragraph: -1, text: h, tokens: ReportText.tokens(h), isHeadline: true))
+        }
+        for (pi, p) in paragraphs.enumerated() {
+            for s in ReportText.sentences(p) {
+                sentences.append(Sentence(index: sentences.count, paragraph: pi, text: s, tokens: ReportText.tokens(s), isHeadline: false))
+            }
+        }
+        // 2. The report date.
+        let (rd, dateSource) = resolveReportDate(given: given, dateline: dateline, fileName: fileName, sentences: sentences)
+        reportDate = rd
+        if rd == nil { warnings.append("no report date (pass --report-date): relative dates are left unresolved") }
+        region = sentences.lazy.flatMap(\.tokens).compactMap { ActorLexicon.forms[$0.lower] }.first { $0.isRegion && $0.side != nil }
+            ?? (dateline?.actor?.isRegion == true ? dateline?.actor : nil)
+        // 3. Facts per sentence.
+        let militaryContext = sentences.contains { s in s.tokens.contains { ["military", "army", "helicopter", "aircraft", "convoy"].contains($0.lower) } }
+        let facts: [SentenceFacts] = sentences.map { self.facts(of: $0, militaryContext: militaryContext) }
+        let warStart = facts.flatMap { $0.dates }.filter { $0.role == .periodStart }
+            .compactMap { $0.resolve(reportDate: rd)?.0 }.first
+        // 4. Group body sentences into incidents.
+        var denials: [SentenceFacts] = []
+        var admissions: [(SentenceFacts, Int)] = []
+        var negations: [SentenceFacts] = []
+        for f in facts where !f.sentence.isHeadline {
+            let speaker = mainClaimant(f, fallback: drafts.last?.claimant?.actor ?? datelineActor)
+            if let speaker { knownClaimants.append(speaker) }
+            if f.denial != nil { denials.append(f); continue }
+            if f.isAdmission { admissions.append((f, drafts.count - 1)); continue }
+            if AttributionRules.hasNegation(f.sentence.tokens), let sp = speaker, let cur = drafts.last,
+               sp.actor?.name != cur.claimant?.actor?.name {
+                negations.append(f)
+                continue
+            }
+            if f.isBackground { continue }
+            absorb(f, speaker: speaker)
+        }
+        // 5. The headline fills what the body left open.
+        if let h = facts.first(where: { $0.sentence.isHeadline }) { absorbHeadline(h) }
+        // 6. Denials and admissions.
+        for f in denials { applyDenial(f) }
+        for f in negations { applyImplicitDenial(f) }
+        for (f, idx) in admissions { applyAdmission(f, to: idx) }
+        // 7. Records.
+        let source = SourceRef(title: headlines.first ?? sentences.first(where: { !$0.isHeadline })?.text ?? "news report",
+                               url: nil, date: rd?.description, publisher: dateline?.agency)
+        let incidents = finish(source: source)
+        let aggregates = aggregateClaims(facts, warStart: warStart, source: source)
+        var datelineText: String?
+        if let d = dateline {
+            datelineText = [d.city, d.actor?.name].compactMap { $0 }.joined(separator: ", ") + ", \(d.month)/\(d.day)" + (d.agency.map { " (\($0))" } ?? "")
+        }
+        return IngestResult(reportDate: rd, reportDateSource: dateSource,
+                            headline: headlines.first, dateline: datelineText, incidents: incidents, aggregates: aggregates,
+                            unresolvedPlaces: unresolved, ambiguousPlaces: ambiguous, warnings: warnings)
+    }
+}
