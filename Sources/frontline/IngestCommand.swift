@@ -47,7 +47,7 @@ struct Ingest: ParsableCommand {
         for w in result.warnings { warn(w) }
         let joiner = try IncidentJoiner(dataset: dataset)
         var joins: [String: JoinedIncident] = [:]
-        for e in result.incidents { joins[e.incident.id] = try joiner.join(e.incident) }
+        for e in result.incidents where e.dateResolved { joins[e.incident.id] = try joiner.join(e.incident) }
         let inputs = file == "-" ? [] : [file]
         switch format {
         case .geojson:

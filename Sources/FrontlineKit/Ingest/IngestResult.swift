@@ -24,12 +24,17 @@ public struct ExtractedIncident: Hashable, Sendable {
     public var placeText: String?
     /// Evidence by field name (`date`, `place`, `type`, `attacker`, `killed`, `wounded`, `claimant`, `denied_by`, `status`).
     public var evidence: [String: Evidence]
+    /// False when the text gives no year and no report date is known: the record is kept (never dropped), its
+    /// `incident.date` is meaningless and the JSON writes `"date": null`.
+    public var dateResolved: Bool = true
 }
 
 /// An aggregate claim read from a report, with its evidence.
 public struct ExtractedAggregate: Hashable, Sendable {
     public var claim: AggregateClaim
     public var evidence: Evidence
+    /// False when no date could be resolved: the JSON writes `"date": null`.
+    public var dateResolved: Bool = true
 }
 
 /// A place name the gazetteer could not settle.
@@ -66,6 +71,7 @@ public struct IngestResult: Hashable, Sendable {
         o["dateline"] = dateline.map(JSONValue.string) ?? .null
         o["incidents"] = .array(incidents.map { e in
             guard case .object(var i) = e.incident.json else { return .null }
+            if !e.dateResolved { i["date"] = .null; i["date_precision"] = .null }
             i["date_text"] = e.dateText.map(JSONValue.string) ?? .null
             i["place_text"] = e.placeText.map(JSONValue.string) ?? .null
             if let j = joins[e.incident.id] { i["join"] = j.joinJSON }
@@ -74,6 +80,7 @@ public struct IngestResult: Hashable, Sendable {
         })
         o["aggregates"] = .array(aggregates.map { a in
             guard case .object(var c) = a.claim.json else { return .null }
+            if !a.dateResolved { c["date"] = .null; c["date_precision"] = .null }
             c["evidence"] = a.evidence.json
             return .object(c)
         })

@@ -72,9 +72,15 @@ extension Reader {
         var out: [ExtractedIncident] = []
         var ids = Set<String>()
         for d in drafts {
-            guard let (day, precision) = d.date ?? reportDate.map({ ($0, DatePrecision.day) }) else { continue }
+            // Without a year or a report date the record is still kept, marked undated, never dropped.
+            let resolved = d.date ?? reportDate.map { ($0, DatePrecision.day) }
+            let (day, precision) = resolved ?? (Day(ordinal: 0), DatePrecision.day)
             var evidence = d.evidence
-            if d.date == nil { evidence["date"] = Evidence(sentence: "", text: "the report date (the text gives none)", confidence: 0.3) }
+            if resolved == nil {
+                evidence["date"] = Evidence(sentence: evidence["date"]?.sentence ?? "", text: "unresolved: the text gives no year and no report date is known (pass --report-date)", confidence: 0)
+            } else if d.date == nil {
+                evidence["date"] = Evidence(sentence: "", text: "the report date (the text gives none)", confidence: 0.3)
+            }
             var place: IncidentPlace?
             if let p = d.place {
                 if let r = d.resolvedPlace {
@@ -89,7 +95,7 @@ extension Reader {
                 evidence["status"] = Evidence(sentence: evidence["denied_by"]?.sentence ?? "", text: status == .disputed ? "denied" : "one side's claim, not denied in the text", confidence: 0.7)
             }
             if !d.notes.isEmpty { evidence["notes"] = Evidence(sentence: "", text: d.notes.joined(separator: "; "), confidence: 0.8) }
-            let base = "\(day)-\(Self.slug(place?.id ?? place?.name ?? "unplaced"))-\(Self.slug(type.rawValue))"
+            let base = "\(resolved == nil ? "undated" : day.description)-\(Self.slug(place?.id ?? place?.name ?? "unplaced"))-\(Self.slug(type.rawValue))"
             var id = base
             var n = 2
             while ids.contains(id) { id = "\(base)-\(n)"; n += 1 }
@@ -98,7 +104,8 @@ extension Reader {
                 id: id, date: day, datePrecision: precision, place: place, type: type, attacker: d.attacker?.side,
                 killed: d.killed, wounded: d.wounded, claimant: d.claimant?.label, sources: [source],
                 deniedBy: d.deniers.map(\.label), status: status, notes: d.notes.isEmpty ? nil : d.notes.joined(separator: "; "))
-            out.append(ExtractedIncident(incident: incident, dateText: d.dateText, placeText: d.place?.text, evidence: evidence))
+            out.append(ExtractedIncident(incident: incident, dateText: d.dateText, placeText: d.place?.text, evidence: evidence,
+                                         dateResolved: resolved != nil))
         }
         return out
     }
@@ -115,7 +122,9 @@ extension Reader {
             if let speaker { previous.append(speaker) }
             guard f.isAggregate else { continue }
             let said = f.dates.first { $0.role == .statement }.flatMap { $0.resolve(reportDate: reportDate) }
-            guard let (day, precision) = said ?? reportDate.map({ ($0, .day) }) else { continue }
+            // Kept even when undated (no year, no report date): marked, never dropped.
+            let resolved = said ?? reportDate.map { ($0, DatePrecision.day) }
+            let (day, precision) = resolved ?? (Day(ordinal: 0), DatePrecision.day)
             let explicitStart = f.dates.first { $0.role == .periodStart }.flatMap { $0.resolve(reportDate: reportDate)?.0 }
             for m in f.casualties where !m.isIncrement && !m.isAmong {
                 guard let measure = m.measure else { continue }
@@ -126,7 +135,7 @@ extension Reader {
                 }
                 let key = "\(speaker?.label ?? "")|\(subject)|\(measure.rawValue)|\(m.count.best)"
                 guard seen.insert(key).inserted else { continue }
-                let id = "\(day)-\(Self.slug(speaker?.actor?.name ?? speaker?.label ?? "unattributed"))-\(subject)-\(measure.rawValue)"
+                let id = "\(resolved == nil ? "undated" : day.description)-\(Self.slug(speaker?.actor?.name ?? speaker?.label ?? "unattributed"))-\(subject)-\(measure.rawValue)"
                 var uid = id
                 var n = 2
                 while out.contains(where: { $0.claim.id == uid }) { uid = "\(id)-\(n)"; n += 1 }
@@ -134,7 +143,8 @@ extension Reader {
                     id: uid, date: day, datePrecision: precision, claimant: speaker?.label, sideReporting: speaker?.actor?.side,
                     subject: subject, measure: measure.rawValue, count: m.count, qualifier: m.qualifier ?? f.runningPhrase,
                     periodFrom: f.runningPhrase != nil ? (explicitStart ?? warStart) : nil, sources: [source], quote: f.sentence.text)
-                out.append(ExtractedAggregate(claim: claim, evidence: Evidence(sentence: f.sentence.text, text: m.text, confidence: 0.8)))
+                out.append(ExtractedAggregate(claim: claim, evidence: Evidence(sentence: f.sentence.text, text: m.text, confidence: 0.8),
+                                              dateResolved: resolved != nil))
             }
         }
         return out
