@@ -17,4 +17,7 @@ if command -v rsvg-convert >/dev/null; then
   rsvg-convert -w 1600 "$out/map-2020-10-27.svg" -o "$out/map-2020-10-27.png"
   rsvg-convert -w 1600 "$out/changes-2020-09-27-2020-12-01.svg" -o "$out/changes-2020-09-27-2020-12-01.png"
 fi
+run events --format csv -o "$out/events.csv" --force
+seed="$(dirname "$0")/../../shared/seed/barda-2020-10-27.txt"
+if [ -f "$seed" ]; then run ingest "$seed" --format json -o "$out/ingest-barda-2020-10-27.json" --force; fi
 echo "results in $out/" >&2

@@ -54,7 +54,7 @@ struct Ingest: ParsableCommand {
             let features = result.incidents.compactMap { joins[$0.incident.id]?.feature }
             try out.emit(GeoJSONWriter(precision: 6).encode(FeatureCollection(features)), inputs: inputs)
         default:
-            try out.emit(result.json(joins: joins).jsonText + "\n", inputs: inputs)
+            try out.emit(result.json(joins: joins.mapValues(\.joinJSON)).jsonText + "\n", inputs: inputs)
         }
     }
 }

@@ -12,7 +12,7 @@ build_and_run() {
   local name=$1; shift
   local bin="$out/$name"
   echo "== building $name" >&2
-  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name Fuzz "$@" -o "$bin"
+  swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name "Fuzz$name" "$@" -o "$bin"
   mkdir -p "$out/$name-corpus" "$out/$name-crashes"
   # Seed corpus: the project's fixtures (good and bad).
   cp -n Tests/Fixtures/geojson/*.geojson Tests/Fixtures/bad/*.geojson "$out/$name-corpus/" 2>/dev/null || true
@@ -30,7 +30,10 @@ build_and_run() {
 
 : > "$out/summary.txt"
 build_and_run geojson Sources/GeoModel/*.swift tools/fuzz/FuzzGeoJSON.swift
-if [ -f tools/fuzz/FuzzIngest.swift ]; then
-  build_and_run ingest $(tools/fuzz/ingest-sources.sh) tools/fuzz/FuzzIngest.swift
-fi
+# The ingester imports GeoModel: build it once as an instrumented static module.
+mkdir -p "$out/mod"
+swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static -module-name GeoModel \
+  -emit-module-path "$out/mod/GeoModel.swiftmodule" Sources/GeoModel/*.swift -o "$out/mod/libGeoModel.a"
+# shellcheck disable=SC2046
+build_and_run ingest -I "$out/mod" -L "$out/mod" -lGeoModel $(tools/fuzz/ingest-sources.sh) tools/fuzz/FuzzIngest.swift
 echo "summary in $out/summary.txt" >&2

@@ -62,8 +62,9 @@ public struct IngestResult: Hashable, Sendable {
     public var warnings: [String]
 
     /// The ingest JSON: report date, incidents with evidence, aggregates, unresolved and ambiguous places.
-    /// `joins` (by incident id) adds controller, district and distance to the front.
-    public func json(joins: [String: JoinedIncident] = [:]) -> JSONValue {
+    /// `joins` (JSON by incident id, e.g. `JoinedIncident.joinJSON`) adds controller, district and distance to the
+    /// front; the ingester itself knows nothing of control.
+    public func json(joins: [String: JSONValue] = [:]) -> JSONValue {
         var o = JSONObject()
         o["report_date"] = reportDate.map { .string($0.description) } ?? .null
         o["report_date_source"] = .string(reportDateSource)
@@ -74,7 +75,7 @@ public struct IngestResult: Hashable, Sendable {
             if !e.dateResolved { i["date"] = .null; i["date_precision"] = .null }
             i["date_text"] = e.dateText.map(JSONValue.string) ?? .null
             i["place_text"] = e.placeText.map(JSONValue.string) ?? .null
-            if let j = joins[e.incident.id] { i["join"] = j.joinJSON }
+            if let j = joins[e.incident.id] { i["join"] = j }
             i["evidence"] = .object(JSONObject(Self.fieldOrder.compactMap { k in e.evidence[k].map { (k, $0.json) } }))
             return .object(i)
         })
