@@ -92,23 +92,7 @@ public enum Rsvg {
     }
 
     public static func render(_ svg: String, using tool: String, width: Int = 800) throws -> Data {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-rsvg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("map.svg"), output = dir.appendingPathComponent("map.png")
-        try Data(svg.utf8).write(to: input)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["-w", String(width), input.path, "-o", output.path]
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        let msg = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            throw Failed(description: "rsvg-convert failed: \(String(decoding: msg, as: UTF8.self))")
-        }
-        return try Data(contentsOf: output)
+        try renderSVG(svg, tool: tool, name: "rsvg-convert") { input, output in ["-w", String(width), input.path, "-o", output.path] }
     }
 }
 
@@ -121,20 +105,22 @@ public enum Chromium {
 
     /// PNG bytes of the SVG rendered at `width`×`height` CSS pixels.
     public static func screenshot(_ svg: String, using tool: String, width: Int = 1200, height: Int = 900) throws -> Data {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-chromium-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("map.svg"), output = dir.appendingPathComponent("map.png")
-        try Data(svg.utf8).write(to: input)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(dir.path)/profile",
-                       "--screenshot=\(output.path)", "--window-size=\(width),\(height)", input.absoluteString]
-        p.standardError = FileHandle.nullDevice
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else { throw Rsvg.Failed(description: "chromium exited with \(p.terminationStatus)") }
-        return try Data(contentsOf: output)
+        try renderSVG(svg, tool: tool, name: "chromium") { input, output in
+            ["--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(output.deletingLastPathComponent().path)/profile",
+             "--screenshot=\(output.path)", "--window-size=\(width),\(height)", input.absoluteString]
+        }
     }
+}
+
+/// Writes the SVG to a temporary folder, runs `tool` with the arguments built from (input, output), and returns the
+/// PNG it wrote; the folder is removed afterwards.
+func renderSVG(_ svg: String, tool: String, name: String, arguments: (URL, URL) -> [String]) throws -> Data {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("map.svg"), output = dir.appendingPathComponent("map.png")
+    try Data(svg.utf8).write(to: input)
+    let (status, log) = try runTool(tool, arguments(input, output))
+    guard status == 0 else { throw Rsvg.Failed(description: "\(name) failed (\(status)): \(log.suffix(500))") }
+    return try Data(contentsOf: output)
 }
