@@ -117,6 +117,23 @@ import Testing
         for c in diff.changes where c.areaKm2 > 1 { #expect(!c.sourceChanges.isEmpty) }
     }
 
+    /// Dataset invariant: the diff between any two state dates conserves area (gains = losses) and matches the
+    /// change in each side's area.
+    @Test func everyDiffConservesArea() throws {
+        let (d, h) = try history()
+        let dates = h.states.map(\.date)
+        for (i, a) in dates.enumerated() {
+            for b in dates[(i + 1)...] {
+                let sa = try h.state(on: a), sb = try h.state(on: b)
+                let diff = try ControlDiff.between(sa, sb, sides: d.timeline.sides)
+                #expect(diff.conservationError < 1e-4, "\(a) → \(b)")
+                for s in diff.sides {
+                    #expect(abs(s.netKm2 - (sb.areaKm2(of: s.side) - sa.areaKm2(of: s.side))) < 0.05, "\(s.side) \(a) → \(b)")
+                }
+            }
+        }
+    }
+
     @Test func frontLineExistsUntil2023AndNotAfter() throws {
         let (d, h) = try history()
         let before = try h.state(on: try #require(Day("2021-06-01"))).frontLine(sides: d.timeline.sides)
