@@ -39,23 +39,18 @@ struct Diff: ParsableCommand {
     func run() throws {
         try out.preflight(inputs: files)
         let diff: ControlDiff
-        var sides: [Side]
         if files.isEmpty, let from, let to {
             let d1 = try parseDay(from, flag: "--from"), d2 = try parseDay(to, flag: "--to")
             guard d1 <= d2 else { throw FrontlineError.badArgument("--from \(d1) is after --to \(d2)") }
             let dataset = try dataOptions.load()
             let history = try dataset.timeline.history()
-            sides = dataset.timeline.sides
-            diff = try ControlDiff.between(try history.state(on: d1), try history.state(on: d2), sides: sides,
+            diff = try ControlDiff.between(try history.state(on: d1), try history.state(on: d2), sides: dataset.timeline.sides,
                                            gazetteer: dataset.gazetteer, districts: dataset.districts)
         } else {
             let a = try Snapshot.load(files[0], options: overlay.snapshot)
             let b = try Snapshot.load(files[1], options: overlay.snapshot)
             for w in a.warnings + b.warnings { warn(w) }
-            sides = a.sides
-            for s in b.sides where !sides.contains(s) { sides.append(s) }
-            let implicit = sides.count == 1 && sides[0].id == Snapshot.occupied ? Snapshot.other : nil
-            diff = try ControlDiff.between(a.state, b.state, sides: sides, implicitSide: implicit, options: overlay.diff)
+            diff = try ControlDiff.between(a, b, options: overlay.diff).diff
             if diff.droppedSliverCount > 0 {
                 warn("dropped \(diff.droppedSliverCount) sliver\(diff.droppedSliverCount == 1 ? "" : "s") of \(fmt(diff.droppedSliverKm2, 3)) km² in all (--sliver-width \(overlay.sliverWidth) m, --min-area \(overlay.minArea) km²)")
             }

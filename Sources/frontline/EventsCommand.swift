@@ -32,6 +32,7 @@ struct Events: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight()
         let dataset = try Dataset.load(root: try Dataset.locate(explicit: data))
         let incidents = try dataset.loadIncidents().incidents(from: from.flatMap(Day.init), to: to.flatMap(Day.init))
         let rows = try IncidentJoiner(dataset: dataset).join(incidents)

@@ -35,6 +35,7 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: file == "-" ? [] : [file])
         let text: String
         if file == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

@@ -65,6 +65,7 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
+        try out.preflight(inputs: files)
         let options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), crs: crs, title: title,
                                  precision: precision)
         let spec: MapSpec
@@ -88,10 +89,7 @@ struct MapCommand: ParsableCommand {
             } else {
                 let b = try Snapshot.load(files[1], options: overlay.snapshot)
                 for w in b.warnings { warn(w) }
-                var sides = a.sides
-                for s in b.sides where !sides.contains(s) { sides.append(s) }
-                let implicit = sides.count == 1 && sides[0].id == Snapshot.occupied ? Snapshot.other : nil
-                let diff = try ControlDiff.between(a.state, b.state, sides: sides, implicitSide: implicit, options: overlay.diff)
+                let (diff, sides) = try ControlDiff.between(a, b, options: overlay.diff)
                 spec = try SnapshotMap.changeSpec(a, b, diff: diff, sides: sides, context: context, options: options)
             }
         }

@@ -151,6 +151,17 @@ import Testing
         #expect(r.stderr.contains(c.message), "\(c.args): \(r.stderr)")
     }
 
+    /// Every command that writes -o checks the path before it works: one line, exit 73, nothing left behind.
+    @Test(arguments: [["map", "--date", "2020-10-27"], ["events"], ["export", "--date", "2020-10-27"],
+                      ["diff", "--from", "2020-09-27", "--to", "2020-12-01"], ["control", "--date", "2020-10-27"]])
+    func unwritableOutputFailsFirst(args: [String]) throws {
+        let dir = try CLI.tempDir()
+        let missing = dir.appendingPathComponent("no/folder/out")
+        let r = try CLI.run(args + ["-o", missing.path])
+        #expect(r.status == 73 && r.stderr.contains("does not exist"), "\(args): \(r.stderr)")
+        #expect(r.stderr.split(separator: "\n").count == 1 && r.stdout.isEmpty)
+    }
+
     @Test func outputPathErrorsLeaveNoFile() throws {
         let dir = try CLI.tempDir()
         // A folder that does not exist.

@@ -121,3 +121,21 @@ public struct Snapshot: Sendable {
         return Day(only)
     }
 }
+
+extension Snapshot {
+    /// The sides of two snapshots in order of first appearance, and the implicit complement (`other`) when they
+    /// draw only `occupied`: what a diff or a change map of the two compares.
+    public static func sides(_ a: Snapshot, _ b: Snapshot) -> (sides: [Side], implicitSide: String?) {
+        var sides = a.sides
+        for s in b.sides where !sides.contains(s) { sides.append(s) }
+        return (sides, sides.count == 1 && sides[0].id == occupied ? other : nil)
+    }
+}
+
+extension ControlDiff {
+    /// The change between two snapshots (geometric: snapshots carry no provenance), with the sides compared.
+    public static func between(_ a: Snapshot, _ b: Snapshot, options: Options = Options()) throws(FrontlineError) -> (diff: ControlDiff, sides: [Side]) {
+        let (sides, implicit) = Snapshot.sides(a, b)
+        return (try between(a.state, b.state, sides: sides, implicitSide: implicit, options: options), sides)
+    }
+}

@@ -96,15 +96,13 @@ public enum SnapshotTimeline {
     static func timelineRows(previous: Measured?, current: Measured, diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
         let snap = current.snapshot
         let date = snap.date ?? Day(ordinal: 0)
-        var sides = snap.sides
         guard let prev = previous else {
-            return sides.map { s in
+            return snap.sides.map { s in
                 TimelineRow(date: date, file: snap.path, side: s.id, areaKm2: current.km2[s.id] ?? 0,
                             gainedKm2: nil, lostKm2: nil, droppedSliverKm2: nil)
             }
         }
-        for s in prev.snapshot.sides where !sides.contains(s) { sides.append(s) }
-        let implicit = sides.count == 1 && sides[0].id == Snapshot.occupied ? Snapshot.other : nil
+        let (sides, implicit) = Snapshot.sides(prev.snapshot, snap)
         let diff = try ControlDiff.between(prev.snapshot.state, snap.state, sides: sides, implicitSide: implicit, gazetteer: nil,
                                            districts: [], options: diffOptions, knownAreasKm2: (prev.km2, current.km2))
         return sides.map { s in
