@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "GeoModel", targets: ["GeoModel"]),
         .library(name: "GeoOps", targets: ["GeoOps"]),
+        .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
         .library(name: "MapRender", targets: ["MapRender"]),
         .library(name: "FrontlineMaps", targets: ["FrontlineMaps"]),
@@ -19,12 +20,16 @@ let package = Package(
         // C wrappers: only GeoOps imports these.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // GDAL/OGR: only GeoIO imports it.
+        .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         // Pure Swift values and GeoJSON I/O.
         .target(name: "GeoModel"),
         // GEOS/PROJ-backed operations and ellipsoidal measures.
         .target(name: "GeoOps", dependencies: ["GeoModel", "CGEOS", "CPROJ"]),
+        // Every vector format beyond GeoJSON, through GDAL/OGR: features in, features out. Knows no conflict.
+        .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
         // The conflict domain: gazetteer, control timeline, diffs, incidents, ingest.
-        .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps"]),
+        .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps", "GeoIO"]),
         // SVG maps; knows nothing of GEOS or PROJ.
         .target(name: "MapRender", dependencies: ["GeoModel"]),
         // Maps of the domain: dataset states, diffs and snapshots composed into MapRender specs, with a PROJ projection.
@@ -32,7 +37,7 @@ let package = Package(
         .executableTarget(
             name: "frontline",
             dependencies: [
-                "GeoModel", "GeoOps", "FrontlineKit", "MapRender", "FrontlineMaps",
+                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "MapRender", "FrontlineMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

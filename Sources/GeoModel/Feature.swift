@@ -30,6 +30,9 @@ public struct FeatureCollection: Hashable, Sendable {
     public var features: [Feature]
     /// Non-fatal observations from reading (e.g. duplicate ids), each naming its place.
     public var warnings: [String]
+    /// Scalar members of the document's root object besides the GeoJSON ones (e.g. `id` and `datetime` of a
+    /// wrapper such as `{"id": …, "datetime": …, "map": {FeatureCollection}}`).
+    public var rootMembers = JSONObject()
 
     /// Creates a collection.
     public init(_ features: [Feature] = [], warnings: [String] = []) {

@@ -42,6 +42,9 @@ struct RawObject {
     var coordinates: CoordNode?
     var geometries: [Geometry]?
     var features: [Feature]?
+    /// A root wrapper's inner GeoJSON object (`map`, `data` or `geojson` member) and its scalar members.
+    var wrapped: [RawObject] = []
+    var rootScalars: [(String, JSONValue)] = []
 }
 
 struct Parser {
@@ -84,6 +87,19 @@ struct Parser {
         case "Feature":
             return FeatureCollection([try feature(from: root)], warnings: warnings)
         case nil:
+            if let inner = root.wrapped.first {
+                // A wrapper around one GeoJSON document: read the document, keep the wrapper's scalars.
+                var fc: FeatureCollection
+                switch inner.type {
+                case "FeatureCollection":
+                    guard let features = inner.features else { throw fail("FeatureCollection has no \"features\" array") }
+                    fc = FeatureCollection(features, warnings: warnings)
+                case "Feature": fc = FeatureCollection([try feature(from: inner)], warnings: warnings)
+                default: fc = FeatureCollection([Feature(geometry: try geometry(from: inner))], warnings: warnings)
+                }
+                fc.rootMembers = JSONObject(root.rootScalars)
+                return fc
+            }
             throw fail("object has no \"type\" member", offset: startOffset)
         default:
             return FeatureCollection([Feature(geometry: try geometry(from: root))], warnings: warnings)
@@ -180,8 +196,15 @@ struct Parser {
                     let offset = scanner.index
                     let value = try scanner.parseValue()
                     try checkCRS(value, offset: offset)
+                case "map", "data", "geojson" where depth == 0 && scanner.peek() == UInt8(ascii: "{"):
+                    let sub = try parseObject(depth: depth + 1)
+                    if sub.type != nil { raw.wrapped.append(sub) }
                 default:
-                    try scanner.skipValue()
+                    if depth == 0, let b = scanner.peek(), b != UInt8(ascii: "{"), b != UInt8(ascii: "[") {
+                        raw.rootScalars.append((key, try scanner.parseValue()))
+                    } else {
+                        try scanner.skipValue()
+                    }
                 }
                 path.removeLast()
             } while try scanner.nextSeparator(close: UInt8(ascii: "}"))

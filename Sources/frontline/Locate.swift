@@ -1,5 +1,7 @@
 import ArgumentParser
 import FrontlineKit
+import Foundation
+import GeoModel
 
 struct Locate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,6 +15,7 @@ struct Locate: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: Format = .table
 
+    @OptionGroup var overlay: OverlayOptions
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
 
@@ -23,9 +26,25 @@ struct Locate: ParsableCommand {
     func run() throws {
         try out.preflight(inputs: [])
         let day = try dateOption.day()
+        if overlay.usesSnapshots() { return try runOnSnapshots(day) }
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()
+        let source = try DatasetSource(dataset: dataset)
+        let asOf = try source.state(on: day)
+        if let n = asOf.note { note(n) }
         let r = try dataset.locate(place, on: day, history: history)
+        if r.control.side == nil {
+            // Outside the study area the dataset knows nothing: no status, no front, no places from another region.
+            let text = "place:       \(r.name) (\(String(format: "%.5f", r.position.lat)), \(String(format: "%.5f", r.position.lon)))\ndate:        \(r.date)\ncontroller:  unknown: outside the study area of \(dataset.name) (\(dataset.window.west)–\(dataset.window.east) E, \(dataset.window.south)–\(dataset.window.north) N); give --snapshots SOURCE for another theatre\n"
+            if format == .json {
+                let o = JSONObject([("name", .string(r.name)), ("lat", .number(r.position.lat)), ("lon", .number(r.position.lon)), ("date", .string(day.description)),
+                                    ("side", .null), ("outside_study_area", .bool(true))])
+                try out.emit(JSONValue.object(o).jsonText + "\n")
+            } else {
+                try out.emit(text)
+            }
+            return
+        }
         switch format {
         case .json:
             try out.emit(r.json(sideLabel: dataset.timeline.label(of:)).jsonText + "\n")
@@ -49,3 +68,40 @@ struct Locate: ParsableCommand {
 }
 
 import Foundation
+
+extension Locate {
+    /// `locate LAT,LON --snapshots SOURCE --date D`: the side in the snapshot that answers for the day.
+    func runOnSnapshots(_ day: Day) throws {
+        let parts = place.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let lat = parts[0], let lon = parts[1], abs(lat) <= 90, abs(lon) <= 180 else {
+            throw FrontlineError.badArgument("with --snapshots give the place as LAT,LON (e.g. 48.2853,37.1758): place names of other theatres need the world gazetteer")
+        }
+        let archive = try overlay.archive()
+        let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+        let r = try archive.locate(Position(lon: lon, lat: lat), on: day, countries: countries)
+        if let n = r.asOf.note { note(n) }
+        if let s = try? archive.snapshot(at: archive.index(on: day)) { announce(s, profileGiven: overlay.profile != nil || overlay.sides != nil) }
+        switch format {
+        case .json:
+            var o = JSONObject()
+            o["lat"] = .number(lat); o["lon"] = .number(lon); o["date"] = .string(day.description)
+            o["as_of"] = .string(r.asOf.asOf.description); o["answered_by"] = .string(r.asOf.description)
+            o["side"] = r.side.map { .string($0) } ?? .null
+            o["theatre"] = r.theatre.map { .string($0) } ?? .null
+            o["distance_to_front_km"] = r.distanceToFrontKm.map { .number($0.rounded(toPlaces: 3)) } ?? .null
+            o["outside_theatre_km"] = r.outsideTheatreKm.map { .number($0.rounded(toPlaces: 1)) } ?? .null
+            try out.emit(JSONValue.object(o).jsonText + "\n")
+        default:
+            var text = "place:       \(String(format: "%.5f", lat)), \(String(format: "%.5f", lon))\n"
+            text += "date:        \(day), as of \(r.asOf.description)\n"
+            if let km = r.outsideTheatreKm {
+                text += "controller:  unknown: outside \(r.theatre ?? "the theatre") (\(fmt(km, 1)) km from it), which the source covers\n"
+            } else {
+                text += "controller:  \(r.side.map { "\($0) — \(archive.label(of: $0))" } ?? "unknown: outside every area the source draws")\n"
+                text += "to front:    \(r.distanceToFrontKm.map { "\(fmt($0, 1)) km" } ?? "no front line in this snapshot")\n"
+            }
+            if let t = r.theatre { text += "theatre:     \(t) (borders and coasts are not fronts: edges within \(Int(SnapshotArchive.borderToleranceMetres / 1000)) km of them are left out)\n" }
+            try out.emit(text)
+        }
+    }
+}

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import FrontlineKit
+import GeoIO
+import GeoModel
 
 /// Where a command's output goes: stdout, or a file written atomically.
 struct OutputOptions: ParsableArguments {
@@ -36,4 +38,40 @@ enum Format: String, ExpressibleByArgument, CaseIterable {
 
 func warn(_ message: String) {
     FileHandle.standardError.write(Data("frontline: warning: \(message)\n".utf8))
+}
+
+extension OutputOptions {
+    /// The GIS format `-o` names by its extension (or `--driver`), or nil when the output is one of the command's
+    /// own text formats (`textExtensions`, chosen with --format) or GeoJSON. Another extension is exit 64 naming
+    /// the supported ones: never another format under that name.
+    func gisFormat(driver: String? = nil, textExtensions: Set<String> = ["", "txt", "csv", "json", "geojson", "tsv"]) throws -> VectorFile.OutputKind? {
+        if let driver {
+            let k = try VectorFile.outputKind(for: output ?? "-", driver: driver)
+            return k == .geoJSON ? nil : k
+        }
+        guard let output, output != "-" else { return nil }
+        let ext = (output as NSString).pathExtension.lowercased()
+        if textExtensions.contains(ext) || ext == "geojson" || ext == "json" { return nil }
+        let k = try VectorFile.outputKind(for: output)
+        return k == .geoJSON ? nil : k
+    }
+
+    /// Writes features split into layers by their `layer` property (GeoPackage, KML …: one layer each).
+    func emitLayers(_ fc: FeatureCollection, kind: VectorFile.OutputKind, precision: Int = 7, inputs: [String] = [], foreignMembers: JSONObject = JSONObject()) throws {
+        switch kind {
+        case .geoJSON:
+            try emit(GeoJSONWriter(precision: precision).encode(fc, foreignMembers: foreignMembers), inputs: inputs)
+        case .gdal:
+            var order: [String] = []
+            var byLayer: [String: [Feature]] = [:]
+            for f in fc.features {
+                let l = f.properties["layer"]?.stringValue ?? "features"
+                if byLayer[l] == nil { order.append(l) }
+                byLayer[l, default: []].append(f)
+            }
+            let layers = order.map { VectorLayer(name: $0, features: byLayer[$0] ?? []) }
+            guard let output else { throw FrontlineError.badArgument("a GIS format needs -o FILE") }
+            try VectorFile.write(layers, kind: kind, to: output, force: force, inputs: inputs)
+        }
+    }
 }

@@ -3,30 +3,43 @@ import FrontlineKit
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Area per side for each dated snapshot, and the km² gained/lost since the previous one.",
-        discussion: "Dates come from the file names (…YYYYMMDD… or …YYYY-MM-DD…). Example: frontline timeline ../shared/data/deepstate-ua")
+        abstract: "Area per side at every date of a source, and the km² gained/lost since the previous one.",
+        discussion: """
+            With no inputs: every change date of the dataset. With snapshot files, folders or globs (or --snapshots): \
+            each dated snapshot (dates from file names …YYYYMMDD…/…YYYY-MM-DD…/epoch ids, a wrapper's datetime, or a date property).
+            frontline timeline
+            frontline timeline ../shared/data/deepstate-ua
+            """)
 
-    @Argument(help: "Snapshot files, or folders of them.")
-    var inputs: [String]
+    @Argument(help: "Snapshot files, folders or globs (default: the dataset).")
+    var inputs: [String] = []
 
     @Option(help: "Output format: csv or json.")
     var format: Format = .csv
 
     @OptionGroup var overlay: OverlayOptions
+    @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
         try require(format, in: [.csv, .json], command: "timeline")
-        guard !inputs.isEmpty else { throw ValidationError("give snapshot files or a folder") }
     }
 
     func run() throws {
         try out.preflight(inputs: inputs)
-        let files = try SnapshotTimeline.files(inputs)
-        let rows = try SnapshotTimeline.rows(files, snapshotOptions: overlay.snapshot, diffOptions: overlay.diff)
+        let rows: [TimelineRow]
+        var inputPaths: [String] = []
+        if overlay.usesSnapshots(files: inputs) {
+            let archive = try overlay.archive(files: inputs)
+            inputPaths = archive.entries.map(\.path)
+            rows = try SnapshotTimeline.rows(archive, indexes: Array(archive.entries.indices), diffOptions: overlay.diff)
+            if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil) }
+        } else {
+            rows = try SnapshotTimeline.rows(try DatasetSource(dataset: try dataOptions.load()))
+        }
         switch format {
-        case .json: try out.emit(SnapshotTimeline.json(rows).jsonText + "\n", inputs: files.map(\.path))
-        default: try out.emit(SnapshotTimeline.csv(rows), inputs: files.map(\.path))
+        case .json: try out.emit(SnapshotTimeline.json(rows).jsonText + "\n", inputs: inputPaths)
+        default: try out.emit(SnapshotTimeline.csv(rows), inputs: inputPaths)
         }
     }
 }

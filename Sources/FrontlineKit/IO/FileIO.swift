@@ -9,8 +9,13 @@ public enum FileIO {
         return 2 << 30
     }
 
-    /// The bytes of a file.
+    /// The bytes of a file; `-` is standard input.
     public static func read(_ path: String) throws(FrontlineError) -> [UInt8] {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            if data.count > maxInputBytes { throw .cannotRead(path: "-", reason: "standard input is more than the \(maxInputBytes / 1_048_576) MiB limit") }
+            return [UInt8](data)
+        }
         let url = URL(fileURLWithPath: path)
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {

@@ -48,3 +48,13 @@ public struct ControlSummary: Sendable {
         return .object(o)
     }
 }
+
+extension ControlSummary {
+    /// Figures for a snapshot state: its drawn sides (no zones, no claims).
+    public init(asOf: AsOfState, label: (String) -> String) {
+        date = asOf.requested
+        sides = asOf.sides.map { ($0.id, label($0.id), asOf.state.areaKm2(of: $0.id)) }
+        zones = []
+        unconfirmedKm2 = [:]
+    }
+}

@@ -19,35 +19,9 @@ public struct TimelineRow: Sendable {
 /// front-line archive projects in one call. Streams: only two snapshots are held at a time.
 public enum SnapshotTimeline {
     /// The snapshot files of a folder (or the files given), with their dates, in date order. Files without a
-    /// date in their name or properties are an error naming the file.
+    /// date are an error naming the file.
     public static func files(_ inputs: [String]) throws(FrontlineError) -> [(path: String, date: Day)] {
-        var paths: [String] = []
-        for input in inputs {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else { throw .cannotRead(path: input, reason: "no such file or folder") }
-            if isDir.boolValue {
-                guard let names = try? FileManager.default.contentsOfDirectory(atPath: input) else { throw .cannotRead(path: input, reason: "cannot list the folder") }
-                paths += names.filter { $0.hasSuffix(".geojson") || $0.hasSuffix(".json") }.sorted().map { (input as NSString).appendingPathComponent($0) }
-            } else {
-                paths.append(input)
-            }
-        }
-        if paths.isEmpty { throw .badArgument("no .geojson files among the inputs") }
-        var dated: [(String, Day)] = []
-        for p in paths {
-            // The file name first (no need to read the file); else a `date` property shared by its features.
-            var date = Snapshot.dateFromFileName(p)
-            if date == nil { date = Snapshot.dateFromProperties(try GeoJSONFile.read(p)) }
-            guard let d = date else {
-                throw .badInput(path: p, place: "", message: "no date in the file name (…YYYYMMDD… or …YYYY-MM-DD…) nor a \"date\" property")
-            }
-            dated.append((p, d))
-        }
-        dated.sort { $0.1 < $1.1 }
-        for i in dated.indices.dropFirst() where dated[i].1 == dated[i - 1].1 {
-            throw .badArgument("two snapshots for \(dated[i].1): \(dated[i - 1].0) and \(dated[i].0)")
-        }
-        return dated.map { (path: $0.0, date: $0.1) }
+        try SnapshotArchive.open(inputs).entries.map { (path: $0.path, date: $0.date) }
     }
 
     /// Computes the timeline rows. Areas are measured once per snapshot; diffs between consecutive ones.
@@ -56,8 +30,15 @@ public enum SnapshotTimeline {
     /// then its consecutive pairs are diffed in parallel. Only one window (plus the snapshot before it) is held.
     public static func rows(_ files: [(path: String, date: Day)], snapshotOptions: Snapshot.Options,
                             diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let archive = SnapshotArchive(name: "files", entries: files.map { SnapshotArchive.Entry(date: $0.date, path: $0.path, features: nil) },
+                                      options: snapshotOptions, notes: [])
+        return try rows(archive, indexes: Array(archive.entries.indices), diffOptions: diffOptions)
+    }
+
+    /// The rows of an archive's snapshots at `indexes` (ascending), each diffed against the one before it in the list.
+    public static func rows(_ archive: SnapshotArchive, indexes: [Int], diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
         let window = 4 * max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let dated = files.map { Dated(path: $0.path, date: $0.date) }
+        let dated = indexes.map { Dated(index: $0, date: archive.entries[$0].date) }
         var rows: [TimelineRow] = []
         var previous: Measured?
         var start = 0
@@ -65,8 +46,7 @@ public enum SnapshotTimeline {
             let chunk = Array(dated[start..<min(start + window, dated.count)])
             start += chunk.count
             let loaded = try Parallel.map(chunk) { (f) throws(FrontlineError) -> Measured in
-                var snap = try Snapshot.load(f.path, options: snapshotOptions)
-                snap.date = f.date
+                let snap = try archive.read(at: f.index)
                 var km2: [String: Double] = [:]
                 for side in snap.sides { km2[side.id] = snap.state.areaKm2(of: side.id) }
                 return Measured(snapshot: snap, km2: km2)
@@ -82,7 +62,7 @@ public enum SnapshotTimeline {
     }
 
     struct Dated: Sendable {
-        var path: String
+        var index: Int
         var date: Day
     }
 
@@ -98,7 +78,7 @@ public enum SnapshotTimeline {
         let date = snap.date ?? Day(ordinal: 0)
         guard let prev = previous else {
             return snap.sides.map { s in
-                TimelineRow(date: date, file: snap.path, side: s.id, areaKm2: current.km2[s.id] ?? 0,
+                TimelineRow(date: date, file: snap.label, side: s.id, areaKm2: current.km2[s.id] ?? 0,
                             gainedKm2: nil, lostKm2: nil, droppedSliverKm2: nil)
             }
         }
@@ -107,7 +87,7 @@ public enum SnapshotTimeline {
                                            districts: [], options: diffOptions, knownAreasKm2: (prev.km2, current.km2))
         return sides.map { s in
             let delta = diff.sides.first { $0.side == s.id }
-            return TimelineRow(date: date, file: snap.path, side: s.id, areaKm2: current.km2[s.id] ?? snap.state.areaKm2(of: s.id),
+            return TimelineRow(date: date, file: snap.label, side: s.id, areaKm2: current.km2[s.id] ?? snap.state.areaKm2(of: s.id),
                                gainedKm2: delta?.gainedKm2 ?? 0, lostKm2: delta?.lostKm2 ?? 0, droppedSliverKm2: diff.droppedSliverKm2)
         }
     }
@@ -131,5 +111,27 @@ public enum SnapshotTimeline {
                                 ("side", .string(r.side)), ("area_km2", n(r.areaKm2)), ("gained_km2", n(r.gainedKm2)),
                                 ("lost_km2", n(r.lostKm2)), ("net_km2", n(r.netKm2)), ("dropped_sliver_km2", n(r.droppedSliverKm2))]))
         })
+    }
+}
+
+extension SnapshotTimeline {
+    /// The dataset's timeline: each side's area at every state date (the base date and each change date), with the
+    /// km² gained and lost since the previous state.
+    public static func rows(_ source: DatasetSource) throws(FrontlineError) -> [TimelineRow] {
+        let sides = source.dataset.timeline.sides
+        var rows: [TimelineRow] = []
+        var previous: ControlState?
+        for state in source.history.states {
+            var diff: ControlDiff?
+            if let previous { diff = try ControlDiff.between(previous, state, sides: sides) }
+            for s in sides {
+                let d = diff?.sides.first { $0.side == s.id }
+                rows.append(TimelineRow(date: state.date, file: source.dataset.name, side: s.id, areaKm2: state.areaKm2(of: s.id),
+                                        gainedKm2: diff == nil ? nil : d?.gainedKm2 ?? 0, lostKm2: diff == nil ? nil : d?.lostKm2 ?? 0,
+                                        droppedSliverKm2: diff == nil ? nil : 0))
+            }
+            previous = state
+        }
+        return rows
     }
 }

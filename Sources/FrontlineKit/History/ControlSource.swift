@@ -1,0 +1,87 @@
+import Foundation
+import GeoModel
+import GeoOps
+
+/// The state that answers for a requested day: the latest state on or before it, and which one that is.
+public struct AsOfState: Sendable {
+    /// The day asked about.
+    public var requested: Day
+    /// The date of the state that answers (a snapshot's date, or the dataset's last change on or before the day).
+    public var asOf: Day
+    public var state: ControlState
+    /// The sides drawn in this state, in order, and the implicit complement of a one-sided snapshot (`other`).
+    public var sides: [Side]
+    public var implicitSide: String?
+    /// What answered, for people: "the snapshot of 2025-08-03 (1754251105.geojson)", "the dataset (change of 2020-11-10)".
+    public var description: String
+    /// A note when the day lies after the source's last date.
+    public var note: String?
+}
+
+/// A dated control history: the dates it knows, the state on a date, the diff between two dates.
+///
+/// Two implementations: the bundled dataset (`DatasetSource`, with provenance, gazetteer and districts) and
+/// snapshot archives (`SnapshotArchive`: a folder, files, a glob, or one file holding many dates). Commands are
+/// written once against this interface.
+public protocol ControlSource: AnyObject, Sendable {
+    /// A short name for messages and outputs.
+    var name: String { get }
+    /// The dates at which the source has a state, ascending.
+    var dates: [Day] { get }
+    /// The state on a day: the latest on or before it. A day before the first date is a usage error naming the range.
+    func state(on day: Day) throws(FrontlineError) -> AsOfState
+    /// What changed between two days (each resolved to its state as by `state(on:)`).
+    func diff(from: Day, to: Day, options: ControlDiff.Options) throws(FrontlineError) -> ControlDiff
+    /// The label of a side id.
+    func label(of side: String) -> String
+    /// A credit line for maps (e.g. "DeepStateMap.Live").
+    var credit: String? { get }
+}
+
+extension ControlSource {
+    /// The first and last dates, for messages.
+    public var rangeDescription: String {
+        guard let f = dates.first, let l = dates.last else { return "no dates" }
+        return f == l ? "\(f)" : "\(f) to \(l)"
+    }
+
+    /// Throws the usage error for a day before the first date.
+    func checkNotBefore(_ day: Day) throws(FrontlineError) {
+        guard let first = dates.first else { throw .badArgument("\(name) has no dated states") }
+        if day < first { throw .badArgument("\(day) is before \(name)'s first date: it covers \(rangeDescription)") }
+    }
+}
+
+/// The bundled (or any) dataset as a source: base state plus sourced changes, with provenance.
+public final class DatasetSource: ControlSource, @unchecked Sendable {
+    public let dataset: Dataset
+    public let history: ControlHistory
+    public init(dataset: Dataset) throws(FrontlineError) {
+        self.dataset = dataset
+        self.history = try dataset.timeline.history()
+    }
+
+    public var name: String { "the dataset \(dataset.name)" }
+    public var dates: [Day] { history.states.map(\.date) }
+    public var credit: String? { nil }
+    public func label(of side: String) -> String { dataset.timeline.label(of: side) }
+
+    public func state(on day: Day) throws(FrontlineError) -> AsOfState {
+        try checkNotBefore(day)
+        let s = try history.state(on: day)
+        let asOf = history.states.last { $0.date <= day }?.date ?? day
+        var note: String?
+        if let last = dates.last, day > last {
+            note = "no change recorded after \(last); showing that state"
+        }
+        return AsOfState(requested: day, asOf: asOf, state: s, sides: dataset.timeline.sides, implicitSide: nil,
+                         description: asOf == dataset.timeline.baseDate ? "the dataset (base state of \(asOf))" : "the dataset (last change on \(asOf))",
+                         note: note)
+    }
+
+    public func diff(from: Day, to: Day, options: ControlDiff.Options = ControlDiff.Options()) throws(FrontlineError) -> ControlDiff {
+        try checkNotBefore(from)
+        return try ControlDiff.between(try history.state(on: from), try history.state(on: to), sides: dataset.timeline.sides,
+                                       gazetteer: dataset.gazetteer, districts: dataset.districts)
+    }
+}
