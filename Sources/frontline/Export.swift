@@ -4,7 +4,7 @@ import GeoModel
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write one RFC 7946 GeoJSON FeatureCollection of the state on a date (control, zones, front, places, districts, incidents).")
+        abstract: "Write the state on a date (control, zones, front, places, districts, incidents) as RFC 7946 GeoJSON, or a GIS file by the extension of -o (.gpkg, .fgb, .kml, .kmz, .shp, .csv, .geojsonl): one layer per frontline layer.")
 
     @OptionGroup var dateOption: DateOption
 
@@ -16,6 +16,12 @@ struct Export: ParsableCommand {
 
     @Flag(help: "Write a bbox on the collection and every feature.")
     var bbox = false
+
+    @Option(help: ArgumentHelp("Incidents to include: day (that day's, as on the map; default), to-date (all up to the date) or none.", valueName: "WHICH"))
+    var incidents: String = "day"
+
+    @Option(help: ArgumentHelp("Write -o with this GDAL driver (GPKG, FlatGeobuf, KML, KMZ, ESRI Shapefile, CSV, GeoJSONSeq).", valueName: "NAME"))
+    var driver: String?
 
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
@@ -35,16 +41,22 @@ struct Export: ParsableCommand {
     func validate() throws {
         guard (0...15).contains(precision) else { throw ValidationError("--precision must be between 0 and 15") }
         _ = try parsedLayers()
+        guard ["day", "to-date", "none"].contains(incidents) else { throw ValidationError("--incidents must be day, to-date or none (got \(incidents))") }
     }
 
     func run() throws {
+        let gis = try out.gisFormat(driver: driver, textExtensions: [])
         try out.preflight(inputs: [])
         let day = try dateOption.day()
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()
         let fc = try ControlExport.features(dataset: dataset, history: history, date: day, layers: try parsedLayers(),
-                                            incidents: try exportIncidents(dataset: dataset, history: history, date: day))
+                                            incidents: incidents == "none" ? [] : try dataset.incidentFeatures(from: incidents == "day" ? day : nil, to: day, history: history))
         let meta = JSONObject([("name", .string("\(dataset.name) — \(day)")), ("date", .string(day.description))])
+        if let gis {
+            try out.emitLayers(fc, kind: gis, precision: precision)
+            return
+        }
         try out.emit(GeoJSONWriter(precision: precision, includeBBox: bbox).encode(fc, foreignMembers: meta))
     }
 }

@@ -4,11 +4,14 @@ import GeoModel
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show what is in a GeoJSON file: features, types, bbox, vertices, validity, ellipsoidal areas."
+        abstract: "Show what is in a vector file (GeoJSON or any format GDAL reads): features, types, bbox, vertices, validity, ellipsoidal areas."
     )
 
-    @Argument(help: "A GeoJSON file.")
+    @Argument(help: "A vector file (GeoJSON, GeoPackage, Shapefile, KML, FlatGeobuf, …).")
     var file: String
+
+    @Option(help: ArgumentHelp("The layer of a multi-layer file.", valueName: "NAME"))
+    var layer: String?
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
@@ -21,7 +24,7 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try out.preflight(inputs: [file])
-        let collection = try GeoJSONFile.read(file)
+        let collection = try VectorFile.read(file, layer: layer)
         let report: Inspection
         do { report = try Inspection(collection) } catch { throw FrontlineError.geometry("\(file): \(error)") }
         for w in report.warnings { warn("\(file): \(w)") }

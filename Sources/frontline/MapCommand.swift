@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FrontlineKit
 import FrontlineMaps
 import GeoModel
@@ -7,12 +8,13 @@ import MapRender
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "Draw an SVG map: control on a date, the changes between two dates, or any snapshot files.",
+        abstract: "Draw a map (SVG, or PNG/PDF by the extension of -o): control on a date, the changes between two dates, of the dataset or a snapshot archive, or of snapshot files.",
         discussion: """
             frontline map --date 2020-10-27 -o map.svg
             frontline map --from 2020-09-27 --to 2020-12-01 -o changes.svg
             frontline map SNAPSHOT.geojson [--side-property NAME]
-            frontline map A.geojson B.geojson -o changes.svg
+            frontline map A.geojson B.geojson -o changes.png
+            frontline map --snapshots DIR --from 2024-09-25 --to 2024-10-02 -o week.svg
             """)
 
     @Argument(help: "One snapshot GeoJSON file to map, or two to map the change between them.")
@@ -54,7 +56,7 @@ struct MapCommand: ParsableCommand {
 
     func validate() throws {
         let modes = [date != nil, from != nil || to != nil, !files.isEmpty].filter { $0 }.count
-        guard modes == 1 else { throw ValidationError("give --date D, or --from D1 --to D2, or one or two snapshot files") }
+        guard modes == 1 else { throw ValidationError("give --date D, or --from D1 --to D2 (with --snapshots SOURCE for an archive), or one or two snapshot files") }
         if from != nil || to != nil { guard from != nil, to != nil else { throw ValidationError("--from and --to go together") } }
         guard files.count <= 2 else { throw ValidationError("give one snapshot file, or two to map the change (got \(files.count))") }
         guard (480...20_000).contains(width), (360...20_000).contains(height) else { throw ValidationError("--width must be 480–20000 and --height 360–20000 px") }
@@ -65,11 +67,34 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
+        let ext = (out.output.map { ($0 as NSString).pathExtension.lowercased() }) ?? "svg"
+        guard ["svg", "png", "pdf", ""].contains(ext) else {
+            throw FrontlineError.badArgument("map writes .svg, .png or .pdf, not .\(ext) (\(out.output ?? ""))")
+        }
         try out.preflight(inputs: files)
         let options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), crs: crs, title: title,
                                  precision: precision)
         let spec: MapSpec
-        if let date {
+        if overlay.usesSnapshots(), files.isEmpty {
+            let context = try? dataOptions.load()
+            let archive = try overlay.archive()
+            if let date {
+                let day = try parseDay(date, flag: "--date")
+                let asOf = try archive.state(on: day)
+                if let n = asOf.note { note(n) }
+                let a = try archive.snapshot(at: try archive.index(on: day))
+                announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
+                spec = try SnapshotMap.spec(a, context: context, options: options)
+            } else {
+                let d1 = try parseDay(from!, flag: "--from"), d2 = try parseDay(to!, flag: "--to")
+                guard d1 < d2 else { throw FrontlineError.badArgument("--from \(d1) must be before --to \(d2)") }
+                let a = try archive.snapshot(at: try archive.index(on: d1)), b = try archive.snapshot(at: try archive.index(on: d2))
+                announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
+                announce(b, profileGiven: true)
+                let (diff, sides) = try ControlDiff.between(a, b, options: overlay.diff)
+                spec = try SnapshotMap.changeSpec(a, b, diff: diff, sides: sides, context: context, options: options)
+            }
+        } else if let date {
             let day = try parseDay(date, flag: "--date")
             let dataset = try dataOptions.load()
             let incidents = noIncidents ? [] : try MapIncident.load(dataset: dataset)
@@ -93,6 +118,11 @@ struct MapCommand: ParsableCommand {
                 spec = try SnapshotMap.changeSpec(a, b, diff: diff, sides: sides, context: context, options: options)
             }
         }
-        try out.emit(try MapMaker.svg(spec, options: options), inputs: files)
+        let svg = try MapMaker.svg(spec, options: options)
+        if ext == "png" || ext == "pdf" {
+            try out.emit(try Raster.convert(svg: svg, to: ext), inputs: files)
+        } else {
+            try out.emit(svg, inputs: files)
+        }
     }
 }

@@ -8,6 +8,7 @@ extension JoinedIncident {
         var p = JSONObject()
         func n(_ v: Int?) -> JSONValue { v.map { .number(Double($0)) } ?? .null }
         func s(_ v: String?) -> JSONValue { v.map(JSONValue.string) ?? .null }
+        p["layer"] = "incident"
         p["kind"] = "incident"
         p["id"] = .string(i.id)
         p["date"] = .string(i.date.description)
@@ -32,7 +33,7 @@ extension JoinedIncident {
         p["controller"] = s(controller)
         p["district"] = s(districtID)
         p["distance_to_front_km"] = distanceToFrontKm.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
-        return Feature(id: .string(i.id), geometry: i.place?.position.map { .point(Point($0)) }, properties: p)
+        return Feature(id: .string("incident/\(i.id)"), geometry: i.place?.position.map { .point(Point($0)) }, properties: p)
     }
 }
 
