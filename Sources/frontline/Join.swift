@@ -3,24 +3,48 @@ import FrontlineKit
 
 struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Who held each dated position of a CSV (incidents, reports): the CSV with a side column appended.",
+        abstract: "Who held each dated position of an event CSV on its date: every input row and column, plus side, status, distance_to_front_km and as_of.",
         discussion: """
-            The CSV needs a header with date (YYYY-MM-DD), lon and lat columns; other columns are kept.
-            frontline join incidents.csv -o incidents_with_side.csv
+            Recognised without flags: date/lon/lat, ACLED (event_date, longitude, latitude), UCDP GED (date_start, \
+            longitude, latitude) and frontline's own events CSV. Rows with a bad date or position keep their place with \
+            empty joined columns (one warning counts them). - reads standard input.
+            frontline join acled.csv --snapshots ../shared/data/deepstate-ua -o joined.csv
             """)
 
-    @Argument(help: "A CSV of dated positions.")
+    @Argument(help: "A CSV of dated positions, or - for standard input.")
     var input: String
 
+    @Option(help: ArgumentHelp("The column holding the date.", valueName: "NAME"))
+    var dateColumn: String?
+
+    @Option(help: ArgumentHelp("The column holding the longitude.", valueName: "NAME"))
+    var lonColumn: String?
+
+    @Option(help: ArgumentHelp("The column holding the latitude.", valueName: "NAME"))
+    var latColumn: String?
+
+    @Flag(help: "Leave the distance_to_front_km column empty (faster on millions of rows).")
+    var noDistance = false
+
+    @OptionGroup var overlay: OverlayOptions
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        try out.preflight(inputs: [input])
-        let table = try IncidentCSV.parse(try FileIO.read(input), path: input)
-        let dataset = try dataOptions.load()
-        let history = try dataset.timeline.history()
-        let sides = try IncidentJoin.sides(of: table.rows, history: history, sides: dataset.timeline.sides)
-        try out.emit(table.joined(sides: sides), inputs: [input])
+        let inputs = input == "-" ? [] : [input]
+        try out.preflight(inputs: inputs)
+        let table = try IncidentCSV.parse(try FileIO.read(input), path: input, dateColumn: dateColumn, lonColumn: lonColumn, latColumn: latColumn)
+        if !table.badLines.isEmpty {
+            let shown = table.badLines.prefix(5).map(String.init).joined(separator: ", ")
+            warn("\(input): \(table.badLines.count) row\(table.badLines.count == 1 ? "" : "s") with a bad date or position kept with empty joined columns (line\(table.badLines.count == 1 ? "" : "s") \(shown)\(table.badLines.count > 5 ? ", …" : ""))")
+        }
+        let source = try overlay.source(data: dataOptions)
+        let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+        if let first = source.dates.first {
+            let early = table.rows.filter { $0.day < first }.count
+            if early > 0 { warn("\(early) row\(early == 1 ? "" : "s") dated before \(source.name)'s first date \(first): joined columns left empty") }
+        }
+        let values = try IncidentJoin.join(table.rows, source: source, countries: countries, distances: !noDistance)
+        try out.emit(table.joined(columns: IncidentJoin.joinedColumns, values: values), inputs: inputs)
     }
 }

@@ -10,67 +10,106 @@ public struct IncidentCSV: Sendable {
     var lines: [Range<Int>]
     let bytes: [UInt8]
 
-    /// Parses CSV bytes. Errors name the line.
-    public static func parse(_ bytes: [UInt8], path: String) throws(FrontlineError) -> IncidentCSV {
+    /// Columns recognised without flags: frontline's own events CSV and `date`/`lon`/`lat` files, ACLED
+    /// (`event_date`, `longitude`, `latitude`) and UCDP GED (`date_start`, `longitude`, `latitude`).
+    public static let dateColumns = ["date", "event_date", "date_start"]
+    public static let lonColumns = ["lon", "longitude", "lng", "long", "x"]
+    public static let latColumns = ["lat", "latitude", "y"]
+
+    /// Lines whose date or position could not be read: kept in place, with empty joined columns.
+    public var badLines: [Int] = []
+    /// For each data line, the index of its row in `rows`, or nil for a bad line.
+    var rowOfLine: [Int?] = []
+
+    /// Parses CSV bytes. Column names may be given (`--date-column` …); else the known conventions are tried.
+    /// A missing column or an unterminated quote is an error naming the line; a bad date or position only
+    /// marks its line (see `badLines`).
+    public static func parse(_ bytes: [UInt8], path: String, dateColumn: String? = nil, lonColumn: String? = nil,
+                             latColumn: String? = nil) throws(FrontlineError) -> IncidentCSV {
         var lines: [Range<Int>] = []
         var start = 0
+        var openQuoteLine: Int?
         bytes.withUnsafeBufferPointer { b in
             var i = 0
             var quoted = false
+            var lineNo = 1
             while i < b.count {
                 let c = b[i]
-                if c == UInt8(ascii: "\"") { quoted.toggle() }
-                else if c == 0x0A && !quoted {
-                    var end = i
-                    if end > start && b[end - 1] == 0x0D { end -= 1 }
-                    if end > start { lines.append(start..<end) }
-                    start = i + 1
+                if c == UInt8(ascii: "\"") { quoted.toggle(); if quoted { openQuoteLine = lineNo } }
+                else if c == 0x0A {
+                    lineNo += 1
+                    if !quoted {
+                        var end = i
+                        if end > start && b[end - 1] == 0x0D { end -= 1 }
+                        if end > start { lines.append(start..<end) }
+                        start = i + 1
+                    }
                 }
                 i += 1
             }
             if start < b.count { lines.append(start..<b.count) }
+            if !quoted { openQuoteLine = nil }
         }
+        if let l = openQuoteLine { throw .badInput(path: path, place: "line \(l)", message: "unterminated quote: a field opens with \" and never closes") }
         guard let headerLine = lines.first else { throw .badInput(path: path, place: "line 1", message: "empty file, expected a header") }
-        let names = fields(bytes, headerLine).map { String(decoding: bytes[$0], as: UTF8.self).lowercased() }
-        func column(_ options: [String]) throws(FrontlineError) -> Int {
+        var header = Array(bytes[headerLine])
+        if header.starts(with: [0xEF, 0xBB, 0xBF]) { header.removeFirst(3) }
+        let names = fields(header, 0..<header.count).map { String(decoding: header[$0], as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ given: String?, _ options: [String], flag: String) throws(FrontlineError) -> Int {
+            if let given {
+                guard let i = names.firstIndex(of: given.lowercased()) else {
+                    throw .badInput(path: path, place: "line 1", message: "no column \"\(given)\" (\(flag)); the header has \(names.joined(separator: ", "))")
+                }
+                return i
+            }
             guard let i = names.firstIndex(where: options.contains) else {
-                throw .badInput(path: path, place: "line 1", message: "no \(options.joined(separator: "/")) column in the header")
+                throw .badInput(path: path, place: "line 1", message: "no \(options.joined(separator: "/")) column in the header (name it with \(flag))")
             }
             return i
         }
-        let dateCol = try column(["date"]), lonCol = try column(["lon", "longitude", "lng", "x"]), latCol = try column(["lat", "latitude", "y"])
+        let dateCol = try column(dateColumn, dateColumns, flag: "--date-column")
+        let lonCol = try column(lonColumn, lonColumns, flag: "--lon-column"), latCol = try column(latColumn, latColumns, flag: "--lat-column")
         var rows: [IncidentJoin.Row] = []
+        var rowOfLine: [Int?] = []
+        var bad: [Int] = []
         rows.reserveCapacity(lines.count - 1)
         for (n, line) in lines.enumerated().dropFirst() {
             let f = fields(bytes, line)
-            guard f.count > max(dateCol, lonCol, latCol) else {
-                throw .badInput(path: path, place: "line \(n + 1)", message: "\(f.count) fields, the header has \(names.count)")
+            guard f.count > max(dateCol, lonCol, latCol), let day = day(bytes, f[dateCol]),
+                  let lon = number(bytes, f[lonCol]), let lat = number(bytes, f[latCol]), Position(lon: lon, lat: lat).isInRange else {
+                bad.append(n + 1)
+                rowOfLine.append(nil)
+                continue
             }
-            guard let day = day(bytes, f[dateCol]) else {
-                throw .badInput(path: path, place: "line \(n + 1)", message: "date \"\(String(decoding: bytes[f[dateCol]], as: UTF8.self))\" is not YYYY-MM-DD")
-            }
-            guard let lon = number(bytes, f[lonCol]), let lat = number(bytes, f[latCol]),
-                  Position(lon: lon, lat: lat).isInRange else {
-                throw .badInput(path: path, place: "line \(n + 1)", message: "longitude/latitude are not numbers within ±180/±90")
-            }
+            rowOfLine.append(rows.count)
             rows.append(IncidentJoin.Row(day: day, position: Position(lon: lon, lat: lat)))
         }
-        return IncidentCSV(header: Array(bytes[headerLine]), rows: rows, lines: Array(lines.dropFirst()), bytes: bytes)
+        var csv = IncidentCSV(header: header, rows: rows, lines: Array(lines.dropFirst()), bytes: bytes)
+        csv.badLines = bad
+        csv.rowOfLine = rowOfLine
+        return csv
     }
 
-    /// The CSV with a `side` column appended (empty outside every area).
-    public func joined(sides: [String?]) -> [UInt8] {
+    /// The CSV with `columns` appended: `values[row]` for each row (empty fields on bad lines).
+    public func joined(columns: [String], values: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + lines.count * 12)
+        out.reserveCapacity(bytes.count + lines.count * 24)
         out += header
-        out += Array(",side\n".utf8)
-        var encoded: [String: [UInt8]] = [:]
-        for (line, side) in zip(lines, sides) {
-            out.append(contentsOf: bytes[line])
+        // A column the input already has (frontline's own events CSV has status and distance_to_front_km) is
+        // not repeated under the same name: the joined one is suffixed.
+        let existing = Set(IncidentCSV.fields(header, 0..<header.count).map { String(decoding: header[$0], as: UTF8.self).lowercased() })
+        for c in columns {
             out.append(UInt8(ascii: ","))
-            if let side {
-                if encoded[side] == nil { encoded[side] = Array(CSV.field(side).utf8) }
-                out.append(contentsOf: encoded[side] ?? [])
+            out += Array(CSV.field(existing.contains(c) ? c + "_joined" : c).utf8)
+        }
+        out.append(0x0A)
+        let empty = Array(repeating: UInt8(ascii: ","), count: columns.count)
+        for (k, line) in lines.enumerated() {
+            out.append(contentsOf: bytes[line])
+            if k < rowOfLine.count, let r = rowOfLine[k] {
+                for v in values[r] { out.append(UInt8(ascii: ",")); out += Array(CSV.field(v).utf8) }
+            } else {
+                out += empty
             }
             out.append(0x0A)
         }
@@ -99,7 +138,22 @@ public struct IncidentCSV: Sendable {
         return out
     }
 
-    static func day(_ b: [UInt8], _ r: Range<Int>) -> Day? {
+    /// `YYYY-MM-DD` (a time after it is ignored, as in UCDP's `2020-10-27 00:00:00.000`), or ACLED's older
+    /// `27 October 2020`.
+    static func day(_ b: [UInt8], _ whole: Range<Int>) -> Day? {
+        var r = whole
+        if r.count > 10, b[r.lowerBound + 4] == UInt8(ascii: "-"), b[r.lowerBound + 10] == UInt8(ascii: " ") || b[r.lowerBound + 10] == UInt8(ascii: "T") {
+            r = r.lowerBound..<(r.lowerBound + 10)
+        }
+        if r.count != 10 || b[r.lowerBound + 4] != UInt8(ascii: "-") {
+            let words = String(decoding: b[r], as: UTF8.self).split(separator: " ")
+            let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+            if words.count == 3, let d = Int(words[0]), let y = Int(words[2]),
+               let m = months.firstIndex(where: { $0 == words[1].lowercased() || $0.prefix(3) == words[1].lowercased() }) {
+                return Day(year: y, month: m + 1, day: d)
+            }
+            return nil
+        }
         guard r.count == 10, b[r.lowerBound + 4] == UInt8(ascii: "-"), b[r.lowerBound + 7] == UInt8(ascii: "-") else { return nil }
         func num(_ from: Int, _ n: Int) -> Int? {
             var v = 0

@@ -20,9 +20,14 @@ public enum IncidentJoin {
     /// The side holding each row's position on its date (boundary positions go to the first side in `sides`
     /// order, as in `ControlLocator`); nil outside every area or before the history's first date.
     public static func sides(of rows: [Row], history: ControlHistory, sides: [Side]) throws(FrontlineError) -> [String?] {
-        let states = history.states
+        try self.sides(of: rows, states: history.states, sides: sides).sides
+    }
+
+    /// The side of each row in the latest of `states` (ascending by date) on or before its date, and that state's index.
+    public static func sides(of rows: [Row], states: [ControlState], sides: [Side]) throws(FrontlineError) -> (sides: [String?], state: [Int?]) {
         // Group the rows by the last state dated on or before them.
         var byState = [[Int32]](repeating: [], count: states.count)
+        var stateOf = [Int?](repeating: nil, count: rows.count)
         for (i, r) in rows.enumerated() {
             var lo = 0, hi = states.count - 1
             guard hi >= 0, r.day >= states[0].date else { continue }
@@ -31,6 +36,7 @@ public enum IncidentJoin {
                 if states[mid].date <= r.day { lo = mid } else { hi = mid - 1 }
             }
             byState[lo].append(Int32(i))
+            stateOf[i] = lo
         }
         let groups = byState
         let work = groups.indices.filter { !groups[$0].isEmpty }
@@ -47,6 +53,66 @@ public enum IncidentJoin {
         var out = [String?](repeating: nil, count: rows.count)
         for (n, s) in work.enumerated() {
             for (k, i) in groups[s].enumerated() where answers[n][k] > 0 { out[Int(i)] = ids[Int(answers[n][k]) - 1] }
+        }
+        return (out, stateOf)
+    }
+}
+
+extension IncidentJoin {
+    /// The columns `join` appends.
+    public static let joinedColumns = ["side", "status", "distance_to_front_km", "as_of"]
+
+    /// Joins rows to any source: for each row its side, status (the dataset's claimed/confirmed/disputed; `as drawn`
+    /// for snapshots), geodesic km to that state's front, and the date of the state that answered (`as_of`).
+    /// Rows before the source's first date get empty columns. `countries` finds a snapshot theatre's borders.
+    public static func join(_ rows: [Row], source: ControlSource, countries: [Feature] = [], distances: Bool = true) throws(FrontlineError) -> [[String]] {
+        var states: [ControlState] = []
+        var sideList: [Side] = []
+        var fronts: [Int: Geometry] = [:]
+        let dataset = source as? DatasetSource
+        if let dataset {
+            states = dataset.history.states
+            sideList = dataset.dataset.timeline.sides
+        } else if let archive = source as? SnapshotArchive {
+            // Only the snapshots some row needs are read.
+            var needed = Set<Int>()
+            for r in rows { if let i = archive.entries.lastIndex(where: { $0.date <= r.day }) { needed.insert(i) } }
+            var byIndex: [Int: ControlState] = [:]
+            for i in needed.sorted() {
+                let snap = try archive.snapshot(at: i)
+                byIndex[i] = snap.state
+                for s in snap.sides where !sideList.contains(where: { $0.id == s.id }) { sideList.append(s) }
+            }
+            // States for every entry (empty where unneeded), so indexes match the archive's.
+            states = archive.entries.indices.map { byIndex[$0] ?? ControlState(date: archive.entries[$0].date, areas: [:], applied: [], zones: []) }
+        }
+        let (sides, stateOf) = try self.sides(of: rows, states: states, sides: sideList)
+        let implicit = sideList.contains { $0.id == Snapshot.occupied } && !sideList.contains { $0.id == Snapshot.other } && dataset == nil ? Snapshot.other : nil
+        var out: [[String]] = []
+        out.reserveCapacity(rows.count)
+        for (i, r) in rows.enumerated() {
+            guard let si = stateOf[i] else { out.append(["", "", "", ""]); continue }
+            let state = states[si]
+            var side = sides[i]
+            var status = ""
+            if let dataset, let s = side {
+                status = try state.control(at: r.position, side: s).status.rawValue
+                _ = dataset
+            } else if dataset == nil {
+                status = "as drawn"
+                if side == nil { side = implicit }
+            }
+            var km = ""
+            if distances {
+                if fronts[si] == nil {
+                    if let dataset { fronts[si] = try state.frontLine(sides: dataset.dataset.timeline.sides) }
+                    else { fronts[si] = try SnapshotArchive.front(of: state, sides: sideList, countries: countries) }
+                }
+                if let f = fronts[si], !f.isEmpty, side != nil {
+                    do { km = String(format: "%.3f", try Geodesy.distanceKm(from: r.position, to: f)) } catch { throw .geometry("distance to the front: \(error)") }
+                }
+            }
+            out.append([side ?? "", status, km, state.date.description])
         }
         return out
     }

@@ -18,6 +18,28 @@ public struct SnapshotLocation: Sendable {
 }
 
 extension SnapshotArchive {
+    /// The front of a snapshot state: the edge of its drawn sides inside the theatre country (the one holding most
+    /// of the drawn area), away from that country's borders and coasts.
+    public static func front(of state: ControlState, sides: [Side], countries: [Feature]) throws(FrontlineError) -> Geometry {
+        do {
+            let drawn = try Geometry.unaryUnion(sides.compactMap { state.areas[$0.id] }).polygonalPart
+            var theatre: Geometry?
+            var best = 0.0
+            for c in countries {
+                guard let g = c.geometry, !g.polygons.isEmpty else { continue }
+                let poly = Geometry.polygonal(g.polygons)
+                guard try poly.intersects(drawn) else { continue }
+                let km2 = Geodesy.areaKm2(try poly.intersection(drawn))
+                if km2 > best { best = km2; theatre = poly }
+            }
+            var edge = try drawn.boundary()
+            if let theatre { edge = try edge.intersection(try theatre.buffered(metres: -borderToleranceMetres)) }
+            return edge
+        } catch {
+            throw .geometry("the front of \(state.date): \(error)")
+        }
+    }
+
     /// Borders and coasts are not fronts: edges of the drawn area within this many metres of the theatre
     /// country's (generalised) outline are left out of the front line.
     public static let borderToleranceMetres = 5_000.0
