@@ -51,7 +51,7 @@ extension OutputOptions {
         }
         guard let output, output != "-" else { return nil }
         let ext = (output as NSString).pathExtension.lowercased()
-        if textExtensions.contains(ext) || ext == "geojson" || ext == "json" { return nil }
+        if ext.isEmpty || textExtensions.contains(ext) || ext == "geojson" || ext == "json" { return nil }
         let k = try VectorFile.outputKind(for: output)
         return k == .geoJSON ? nil : k
     }

@@ -79,11 +79,11 @@ struct OverlayOptions: ParsableArguments {
 }
 
 /// Reports what a snapshot told us when read: the profile detected, warnings.
-func announce(_ snapshot: Snapshot, profileGiven: Bool) {
+func announce(_ snapshot: Snapshot, profileGiven: Bool, warnings: Bool = true) {
     if let r = snapshot.rules, !profileGiven, r.name == "deepstate" {
         note("\(snapshot.label): read as a DeepStateMap export (profile deepstate: occupied + ORDLO + Crimea + Tuzla = occupied; unknown status apart; liberated areas and points are not areas)")
     }
-    for w in snapshot.warnings { warn(w) }
+    if warnings { for w in snapshot.warnings { warn(w) } }
 }
 
 func note(_ message: String) {

@@ -33,7 +33,8 @@ struct Timeline: ParsableCommand {
             let archive = try overlay.archive(files: inputs)
             inputPaths = archive.entries.map(\.path)
             rows = try SnapshotTimeline.rows(archive, indexes: Array(archive.entries.indices), diffOptions: overlay.diff)
-            if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil) }
+            if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false) }
+            for w in rows.flatMap(\.warnings) { warn(w) }
         } else {
             rows = try SnapshotTimeline.rows(try DatasetSource(dataset: try dataOptions.load()))
         }

@@ -34,18 +34,25 @@ import Testing
         let table = try IncidentCSV.parse(Array(text.utf8), path: "t.csv")
         #expect(table.rows.count == 2)
         #expect(table.rows[0].position == Position(lon: 46.7522, lat: 39.7467))
-        let out = String(decoding: table.joined(sides: ["armenian", nil]), as: UTF8.self)
+        let out = String(decoding: table.joined(columns: ["side"], values: [["armenian"], [""]]), as: UTF8.self)
         #expect(out == "id,note,date,lat,lon,side\nA,\"in, quotes\",2020-11-10,39.7467,46.7522,armenian\nB,outside,2020-11-10,45.0,30.0,\n")
     }
 
-    @Test(arguments: [
-        ("id,lon,lat\n1,46,40\n", "no date column"),
-        ("date,lon,lat\n2020-13-01,46,40\n", "line 2"),
-        ("date,lon,lat\n2020-11-01,246,40\n", "line 2"),
-        ("date,lon,lat\n2020-11-01,46\n", "line 2"),
-    ]) func badRowsAreNamed(text: String, expected: String) {
+    @Test func aMissingColumnIsAnError() {
         #expect {
-            _ = try IncidentCSV.parse(Array(text.utf8), path: "t.csv")
-        } throws: { "\($0)".contains(expected) }
+            _ = try IncidentCSV.parse(Array("id,lon,lat\n1,46,40\n".utf8), path: "t.csv")
+        } throws: { "\($0)".contains("no date/event_date/date_start column") && "\($0)".contains("line 1") }
+    }
+
+    /// A bad date or position keeps its line (empty joined columns) and is listed, never dropped or fatal.
+    @Test(arguments: [
+        "date,lon,lat\n2020-13-01,46,40\n2020-11-01,46,40\n",
+        "date,lon,lat\n2020-11-01,246,40\n2020-11-01,46,40\n",
+        "date,lon,lat\n2020-11-01,46\n2020-11-01,46,40\n",
+    ]) func badRowsAreKeptAndNamed(text: String) throws {
+        let t = try IncidentCSV.parse(Array(text.utf8), path: "t.csv")
+        #expect(t.badLines == [2] && t.rows.count == 1)
+        let out = String(decoding: t.joined(columns: ["side"], values: [["azerbaijan"]]), as: UTF8.self).split(separator: "\n")
+        #expect(out.count == 3 && out[1].hasSuffix(",") && out[2].hasSuffix(",azerbaijan"))
     }
 }

@@ -79,7 +79,9 @@ public struct Snapshot: Sendable {
         if areal.isEmpty { throw .badInput(path: path, place: "", message: "no Polygon or MultiPolygon features to take as control areas") }
         var property = rules?.property ?? options.sideProperty
         if property == nil {
-            property = sidePropertyCandidates.first { key in areal.allSatisfy { Snapshot.sideText($0.element.properties[key]) != nil } }
+            // A candidate every area carries is the side property; a value that is no text, number or boolean
+            // is then an error naming the feature, never a silent fall-back to one side.
+            property = sidePropertyCandidates.first { key in areal.allSatisfy { ($0.element.properties[key] ?? .null) != .null } }
         }
         var bySide: [String: [Geometry]] = [:]
         var order: [String] = rules?.sideOrder ?? []

@@ -12,6 +12,8 @@ public struct TimelineRow: Sendable {
     public var gainedKm2: Double?
     public var lostKm2: Double?
     public var droppedSliverKm2: Double?
+    /// The snapshot's reading warnings (repairs, drops, overlaps), on its first row only.
+    public var warnings: [String] = []
     public var netKm2: Double? { gainedKm2.flatMap { g in lostKm2.map { g - $0 } } }
 }
 
@@ -74,6 +76,12 @@ public enum SnapshotTimeline {
 
     /// The rows of one snapshot: its areas, and its change since the previous snapshot when there is one.
     static func timelineRows(previous: Measured?, current: Measured, diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        var rows = try timelineRowsWithoutWarnings(previous: previous, current: current, diffOptions: diffOptions)
+        if !rows.isEmpty { rows[0].warnings = current.snapshot.warnings }
+        return rows
+    }
+
+    static func timelineRowsWithoutWarnings(previous: Measured?, current: Measured, diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
         let snap = current.snapshot
         let date = snap.date ?? Day(ordinal: 0)
         guard let prev = previous else {
