@@ -196,7 +196,9 @@ struct Parser {
                     let offset = scanner.index
                     let value = try scanner.parseValue()
                     try checkCRS(value, offset: offset)
-                case "map", "data", "geojson" where depth == 0 && scanner.peek() == UInt8(ascii: "{"):
+                case "map" where depth == 0 && scanner.peek() == UInt8(ascii: "{"),
+                     "data" where depth == 0 && scanner.peek() == UInt8(ascii: "{"),
+                     "geojson" where depth == 0 && scanner.peek() == UInt8(ascii: "{"):
                     let sub = try parseObject(depth: depth + 1)
                     if sub.type != nil { raw.wrapped.append(sub) }
                 default:

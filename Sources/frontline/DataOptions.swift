@@ -28,6 +28,8 @@ struct DateOption: ParsableArguments {
 /// Rejects a `--format` the command does not write.
 func require(_ format: Format, in allowed: [Format], command: String) throws {
     guard allowed.contains(format) else {
-        throw ValidationError("\(command) writes \(allowed.map(\.rawValue).joined(separator: " or ")), not \(format.rawValue)")
+        let names = allowed.map(\.rawValue)
+        let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+        throw ValidationError("\(command) writes --format \(list), not \(format.rawValue)")
     }
 }

@@ -34,6 +34,10 @@ struct OutputOptions: ParsableArguments {
 /// Output formats; each command accepts a subset.
 enum Format: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, geojson
+
+    /// Each command's own help lists the formats it writes; the shared list would name formats it refuses.
+    static var allValueStrings: [String] { [] }
+    static var defaultCompletionKind: CompletionKind { .default }
 }
 
 func warn(_ message: String) {

@@ -14,7 +14,7 @@ struct Timeline: ParsableCommand {
     @Argument(help: "Snapshot files, folders or globs (default: the dataset).")
     var inputs: [String] = []
 
-    @Option(help: "Output format: csv or json.")
+    @Option(help: "Output format: csv, json or table.")
     var format: Format = .csv
 
     @OptionGroup var overlay: OverlayOptions
@@ -22,7 +22,7 @@ struct Timeline: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        try require(format, in: [.csv, .json], command: "timeline")
+        try require(format, in: [.csv, .json, .table], command: "timeline")
     }
 
     func run() throws {
@@ -40,6 +40,12 @@ struct Timeline: ParsableCommand {
         }
         switch format {
         case .json: try out.emit(SnapshotTimeline.json(rows).jsonText + "\n", inputs: inputPaths)
+        case .table:
+            var t = Table(["date", "snapshot", "side", "km²", "gained km²", "lost km²", "net km²"], rightAligned: [3, 4, 5, 6])
+            for r in rows {
+                t.add([r.date.description, r.file, r.side, fmt(r.areaKm2, 1), r.gainedKm2.map { fmt($0, 1) } ?? "", r.lostKm2.map { fmt($0, 1) } ?? "", r.netKm2.map { fmt($0, 1) } ?? ""])
+            }
+            try out.emit(t.rendered, inputs: inputPaths)
         default: try out.emit(SnapshotTimeline.csv(rows), inputs: inputPaths)
         }
     }
