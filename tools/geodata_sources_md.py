@@ -183,5 +183,12 @@ def write(path, d):
     a("")
     a("Not included: the Hakari bridge (not a settlement; its position above is an assumption) and Karmiravan (no source found).")
     a("")
+    # keep the block that tools/build_world_geo.py writes (its own layers)
+    import os
+    import re
+    if os.path.exists(path):
+        m = re.search(r"<!-- world-layers:begin.*?<!-- world-layers:end -->\n?", open(path, encoding="utf-8").read(), flags=re.S)
+        if m:
+            L.append(m.group(0).rstrip("\n"))
     with open(path, "w", encoding="utf-8") as f:
         f.write("\n".join(L) + "\n")
