@@ -1,6 +1,7 @@
 import ArgumentParser
 import FrontlineKit
 import GeoModel
+import GeoOps
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,6 +26,7 @@ struct Diff: ParsableCommand {
     @Option(help: ArgumentHelp("Write -o with this GDAL driver (GPKG, FlatGeobuf, KML, KMZ, ESRI Shapefile, CSV, GeoJSONSeq).", valueName: "NAME"))
     var driver: String?
 
+    @OptionGroup var geography: GeographyOptions
     @OptionGroup var overlay: OverlayOptions
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
@@ -43,8 +45,10 @@ struct Diff: ParsableCommand {
     func run() throws {
         let gis = try out.gisFormat(driver: driver)
         try out.preflight(inputs: files)
-        let diff: ControlDiff
+        var diff: ControlDiff
         var header = ""
+        var statesAB: (ControlState, ControlState, [Side], String?)?
+        var sourceForRegions: ControlSource?
         if files.isEmpty, let from, let to {
             let d1 = try parseDay(from, flag: "--from"), d2 = try parseDay(to, flag: "--to")
             guard d1 <= d2 else { throw FrontlineError.badArgument("--from \(d1) is after --to \(d2)") }
@@ -52,6 +56,12 @@ struct Diff: ParsableCommand {
             let s1 = try source.state(on: d1), s2 = try source.state(on: d2)
             for n in [s1.note, s2.note].compactMap({ $0 }) { note(n) }
             diff = try source.diff(from: d1, to: d2, options: overlay.diff)
+            sourceForRegions = source
+            if source is SnapshotArchive {
+                var sides = s1.sides
+                for x in s2.sides where !sides.contains(where: { $0.id == x.id }) { sides.append(x) }
+                statesAB = (s1.state, s2.state, sides, s1.implicitSide ?? s2.implicitSide)
+            }
             if let a = source as? SnapshotArchive {
                 for i in Set([try a.index(on: d1), try a.index(on: d2)]).sorted() { announce(try a.snapshot(at: i), profileGiven: overlay.profile != nil || overlay.sides != nil) }
                 header = "control from \(d1) to \(d2): \(s1.description) → \(s2.description)"
@@ -64,10 +74,45 @@ struct Diff: ParsableCommand {
             let b = try Snapshot.load(files[1], options: overlay.snapshot)
             announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
             announce(b, profileGiven: true)
-            diff = try ControlDiff.between(a, b, options: overlay.diff).diff
+            let (d, sides) = try ControlDiff.between(a, b, options: overlay.diff)
+            diff = d
+            statesAB = (a.state, b.state, sides, Snapshot.sides(a, b).implicitSide)
+            sourceForRegions = try? overlay.archive(files: files)
             if diff.droppedSliverCount > 0 {
                 warn("dropped \(diff.droppedSliverCount) sliver\(diff.droppedSliverCount == 1 ? "" : "s") of \(fmt(diff.droppedSliverKm2, 3)) km² in all (--sliver-width \(overlay.sliverWidth) m, --min-area \(overlay.minArea) km²)")
             }
+        }
+        // Snapshot diffs name the settlements that changed hands from the world places around the changes.
+        let world = (try? dataOptions.load()).flatMap(WorldGeography.beside)
+        var nearby: [Place] = []
+        if let (sa, sb, sides, implicit) = statesAB, let window = diff.changes.compactMap({ BoundingBox(geometry: $0.geometry) }).union() {
+            let margin = BoundingBox(west: window.west - 0.3, south: window.south - 0.3, east: window.east + 0.3, north: window.north + 0.3)
+            if let world {
+                nearby = try world.places(in: margin)
+                let inner = BoundingBox(west: window.west - 0.05, south: window.south - 0.05, east: window.east + 0.05, north: window.north + 0.05)
+                try diff.addSettlements(nearby.filter { inner.contains($0.position) }, from: sa, to: sb, sides: sides, implicitSide: implicit)
+            }
+        }
+        if geography.by != nil, let src = sourceForRegions {
+            let window = diff.changes.compactMap({ BoundingBox(geometry: $0.geometry) }).union()
+            let regions = try geography.regionList(source: src, window: window, data: dataOptions)
+            let rows = try RegionBreakdown.changes(diff, regions: regions)
+            switch format {
+            case .json:
+                let arr = rows.map { r in JSONValue.object(JSONObject([("region", .string(r.regionName)), ("region_id", .string(r.regionID)), ("side", .string(r.side)),
+                                                                        ("gained_km2", .number(r.gainedKm2.rounded(toPlaces: 3))), ("lost_km2", .number(r.lostKm2.rounded(toPlaces: 3))),
+                                                                        ("net_km2", .number(r.netKm2.rounded(toPlaces: 3)))])) }
+                try out.emit(JSONValue.object(JSONObject([("from", .string(diff.from?.description ?? "")), ("to", .string(diff.to?.description ?? "")), ("rows", .array(arr))])).jsonText + "\n", inputs: files)
+            case .csv:
+                var lines = ["from,to,region_id,region,side,gained_km2,lost_km2,net_km2"]
+                for r in rows { lines.append(CSV.row([diff.from?.description ?? "", diff.to?.description ?? "", r.regionID, r.regionName, r.side, String(format: "%.3f", r.gainedKm2), String(format: "%.3f", r.lostKm2), String(format: "%.3f", r.netKm2)])) }
+                try out.emit(lines.joined(separator: "\n") + "\n", inputs: files)
+            default:
+                var t = Table(["region", "side", "gained km²", "lost km²", "net km²"], rightAligned: [2, 3, 4])
+                for r in rows { t.add([r.regionName, r.side, fmt(r.gainedKm2, 2), fmt(r.lostKm2, 2), fmt(r.netKm2, 2)]) }
+                try out.emit((header.isEmpty ? "" : header + "\n") + "changes by region\n" + t.rendered, inputs: files)
+            }
+            return
         }
         if let gis {
             try out.emitLayers(diff.featureCollection, kind: gis, precision: 6, inputs: files)
@@ -85,18 +130,34 @@ struct Diff: ParsableCommand {
             }
             var text = header + "\n\n" + t.rendered
             text += "\nchange polygons: \(diff.changes.count)\n"
-            var c = Table(["from → to", "km²", "districts", "changes"], rightAligned: [1])
+            let regionsForPieces = statesAB == nil ? [] : ((try? geography.regionList(source: sourceForRegions ?? DatasetSource(dataset: try dataOptions.load()), window: diff.changes.compactMap({ BoundingBox(geometry: $0.geometry) }).union(), data: dataOptions)) ?? [])
+            var c = Table(["from → to", "km²", statesAB == nil ? "districts" : "regions", statesAB == nil ? "changes" : "near"], rightAligned: [1])
             for ch in diff.changes.prefix(40) {
-                c.add(["\(ch.fromSide) → \(ch.toSide)", fmt(ch.areaKm2, 2), ch.districts.joined(separator: ", "), ch.sourceChanges.map(\.id).joined(separator: ", ")])
+                if statesAB != nil {
+                    let rs = regionsForPieces.filter { (try? $0.geometry.intersects(ch.geometry)) == true }.map(\.name)
+                    let centre = BoundingBox(geometry: ch.geometry).map { Position(lon: ($0.west + $0.east) / 2, lat: ($0.south + $0.north) / 2) }
+                    let near = centre.flatMap { c in nearby.filter { abs($0.position.lat - c.lat) < 0.3 && abs($0.position.lon - c.lon) < 0.45 }
+                        .min { Geodesy.distanceKm($0.position, c) < Geodesy.distanceKm($1.position, c) } }
+                    c.add(["\(ch.fromSide) → \(ch.toSide)", fmt(ch.areaKm2, 2), rs.joined(separator: ", "),
+                           near.map { "\($0.name) \(fmt(Geodesy.distanceKm($0.position, centre!), 1)) km" } ?? ""])
+                } else {
+                    c.add(["\(ch.fromSide) → \(ch.toSide)", fmt(ch.areaKm2, 2), ch.districts.joined(separator: ", "), ch.sourceChanges.map(\.id).joined(separator: ", ")])
+                }
             }
             text += c.rendered
             if diff.changes.count > 40 { text += "… \(diff.changes.count - 40) more (use --format json/csv/geojson)\n" }
             if !diff.settlements.isEmpty {
                 text += "\nsettlements that changed hands: \(diff.settlements.count)\n"
-                var st = Table(["date", "place", "from → to", "status", "source"])
+                var st = statesAB == nil ? Table(["date", "place", "from → to", "status", "source"]) : Table(["first on new side", "place", "region", "population", "from → to"], rightAligned: [3])
                 for s in diff.settlements {
-                    st.add([s.date?.description ?? "", s.place.name, "\(s.fromSide ?? "—") → \(s.toSide ?? "—")", s.status?.rawValue ?? "", s.sources.first?.citation ?? ""])
+                    if statesAB != nil {
+                        let region = s.place.district.flatMap { id in regionsForPieces.first { $0.id == id }?.name } ?? s.place.district ?? ""
+                        st.add([s.date?.description ?? "", s.place.name, region, s.place.population.map { fmt(Double($0), 0) } ?? "", "\(s.fromSide ?? "—") → \(s.toSide ?? "—")"])
+                    } else {
+                        st.add([s.date?.description ?? "", s.place.name, "\(s.fromSide ?? "—") → \(s.toSide ?? "—")", s.status?.rawValue ?? "", s.sources.first?.citation ?? ""])
+                    }
                 }
+                if statesAB != nil, let f = diff.from, let t = diff.to { text += "(changed between the snapshots of \(f) and \(t))\n" }
                 text += st.rendered
             }
             if diff.droppedSliverCount > 0 { text += "\nslivers dropped: \(diff.droppedSliverCount), \(fmt(diff.droppedSliverKm2, 3)) km²\n" }

@@ -2,6 +2,7 @@ import ArgumentParser
 import FrontlineKit
 import Foundation
 import GeoModel
+import GeoOps
 
 struct Locate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,6 +15,9 @@ struct Locate: ParsableCommand {
 
     @Option(help: "Output format: table or json.")
     var format: Format = .table
+
+    @Option(help: ArgumentHelp("With --snapshots: the country (ISO 3166 alpha-2) whose places a name is looked up in.", valueName: "CC"))
+    var country: String?
 
     @OptionGroup var overlay: OverlayOptions
     @OptionGroup var dataOptions: DataOptions
@@ -73,10 +77,44 @@ extension Locate {
     /// `locate LAT,LON --snapshots SOURCE --date D`: the side in the snapshot that answers for the day.
     func runOnSnapshots(_ day: Day) throws {
         let parts = place.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lat = parts[0], let lon = parts[1], abs(lat) <= 90, abs(lon) <= 180 else {
-            throw FrontlineError.badArgument("with --snapshots give the place as LAT,LON (e.g. 48.2853,37.1758): place names of other theatres need the world gazetteer")
-        }
         let archive = try overlay.archive()
+        let world = (try? dataOptions.load()).flatMap(WorldGeography.beside)
+        var lat = 0.0, lon = 0.0
+        var named: Place?
+        if parts.count == 2, let la = parts[0], let lo = parts[1], abs(la) <= 90, abs(lo) <= 180 {
+            lat = la; lon = lo
+        } else {
+            // A name: the world gazetteer of the source's theatre (the countries its drawn area meets), or --country.
+            guard let world else { throw FrontlineError.badArgument("place names need the world layers (geodata/world); give LAT,LON") }
+            var codes: [String]
+            if let country { codes = [country.uppercased()] } else {
+                let snap = try archive.snapshot(at: try archive.index(on: day))
+                let box = snap.sides.compactMap { snap.areas[$0.id] }.compactMap { BoundingBox(geometry: $0) }.union()
+                codes = box.map { world.countryCodes(meeting: BoundingBox(west: $0.west - 1, south: $0.south - 1, east: $0.east + 1, north: $0.north + 1)) } ?? []
+            }
+            let gaz = Gazetteer(try codes.flatMap { try world.places(of: $0) })
+            switch gaz.lookup(place) {
+            case .found(let p): named = p
+            case .ambiguous(let ps) where country == nil && {
+                let snap = try? archive.snapshot(at: archive.index(on: day))
+                let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+                let t = snap.flatMap { SnapshotArchive.theatre(of: $0.state, sides: $0.sides, countries: countries) }
+                return ps.filter { $0.country == t }.count == 1
+            }():
+                // The theatre settles it: one candidate lies in the country the source covers.
+                let snap = try archive.snapshot(at: try archive.index(on: day))
+                let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+                let t = SnapshotArchive.theatre(of: snap.state, sides: snap.sides, countries: countries)
+                named = ps.first { $0.country == t }
+                note("\"\(place)\": \(ps.count) places of that name; taking the one in \(t ?? "?"), the source's theatre (others: \(ps.filter { $0.country != t }.map { "\($0.district ?? "?"), \($0.country ?? "?")" }.joined(separator: "; ")))")
+            case .ambiguous(let ps):
+                let list = ps.prefix(8).map { "\($0.name) (\($0.district ?? "?"), \($0.country ?? "?"), \(String(format: "%.3f,%.3f", $0.position.lat, $0.position.lon)))" }
+                throw FrontlineError.badArgument("\"\(place)\" is ambiguous: \(list.joined(separator: "; ")); give --country or LAT,LON")
+            case .notFound(let sugg):
+                throw FrontlineError.badArgument("unknown place \"\(place)\" in \(codes.joined(separator: ", "))\(sugg.isEmpty ? "" : " (did you mean \(sugg.prefix(3).map(\.name).joined(separator: ", "))?)")")
+            }
+            lat = named!.position.lat; lon = named!.position.lon
+        }
         let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
         let r = try archive.locate(Position(lon: lon, lat: lat), on: day, countries: countries)
         if let n = r.asOf.note { note(n) }
@@ -84,6 +122,7 @@ extension Locate {
         switch format {
         case .json:
             var o = JSONObject()
+            if let named { o["name"] = .string(named.name); o["region"] = named.district.map { .string($0) } ?? .null }
             o["lat"] = .number(lat); o["lon"] = .number(lon); o["date"] = .string(day.description)
             o["as_of"] = .string(r.asOf.asOf.description); o["answered_by"] = .string(r.asOf.description)
             o["side"] = r.side.map { .string($0) } ?? .null
@@ -92,13 +131,20 @@ extension Locate {
             o["outside_theatre_km"] = r.outsideTheatreKm.map { .number($0.rounded(toPlaces: 1)) } ?? .null
             try out.emit(JSONValue.object(o).jsonText + "\n")
         default:
-            var text = "place:       \(String(format: "%.5f", lat)), \(String(format: "%.5f", lon))\n"
+            var text = "place:       \(named.map { "\($0.name) (" } ?? "")\(String(format: "%.5f", lat)), \(String(format: "%.5f", lon))\(named == nil ? "" : ")")\n"
+            if let r = named?.district { text += "region:      \(r)\n" }
             text += "date:        \(day), as of \(r.asOf.description)\n"
             if let km = r.outsideTheatreKm {
                 text += "controller:  unknown: outside \(r.theatre ?? "the theatre") (\(fmt(km, 1)) km from it), which the source covers\n"
             } else {
                 text += "controller:  \(r.side.map { "\($0) — \(archive.label(of: $0))" } ?? "unknown: outside every area the source draws")\n"
                 text += "to front:    \(r.distanceToFrontKm.map { "\(fmt($0, 1)) km" } ?? "no front line in this snapshot")\n"
+            }
+            if let world {
+                let box = BoundingBox(west: lon - 0.5, south: lat - 0.35, east: lon + 0.5, north: lat + 0.35)
+                let near = ((try? world.places(in: box)) ?? []).filter { $0.id != named?.id }
+                    .map { ($0, Geodesy.distanceKm($0.position, Position(lon: lon, lat: lat))) }.sorted { $0.1 < $1.1 }.prefix(3)
+                if !near.isEmpty { text += "nearest:     \(near.map { "\($0.0.name) \(fmt($0.1, 1)) km" }.joined(separator: ", "))\n" }
             }
             if let t = r.theatre { text += "theatre:     \(t) (borders and coasts are not fronts: edges within \(Int(SnapshotArchive.borderToleranceMetres / 1000)) km of them are left out)\n" }
             try out.emit(text)

@@ -39,6 +39,8 @@ extension ControlDiff {
     func settlementProperties(_ s: SettlementChange) -> JSONObject {
         JSONObject([
             ("place_id", .string(s.place.id)), ("name", .string(s.place.name)),
+            ("region", s.place.district.map(JSONValue.string) ?? .null),
+            ("population", s.place.population.map { .number(Double($0)) } ?? .null),
             ("from_side", s.fromSide.map(JSONValue.string) ?? .null), ("to_side", s.toSide.map(JSONValue.string) ?? .null),
             ("date", s.date.map { .string($0.description) } ?? .null),
             ("status", s.status.map { .string($0.rawValue) } ?? .null),
@@ -66,15 +68,19 @@ extension ControlDiff {
 
     /// CSV: one row per change polygon, then one per settlement (`kind` column tells which).
     public var csv: String {
-        var rows = ["kind,from_side,to_side,area_km2,districts,name,date,change_ids,sources"]
+        // A merged change piece lists every change id and date (and status) it holds, `;`-separated.
+        var rows = ["kind,from_side,to_side,area_km2,districts,name,population,date,change_ids,change_dates,status,sources"]
         for c in changes {
-            rows.append(CSV.row(["change", c.fromSide, c.toSide, String(format: "%.2f", c.areaKm2), c.districts.joined(separator: ";"), "",
-                                 c.sourceChanges.map(\.date.description).first ?? "", c.sourceChanges.map(\.id).joined(separator: ";"),
+            let dates = c.sourceChanges.map(\.date.description)
+            rows.append(CSV.row(["change", c.fromSide, c.toSide, String(format: "%.2f", c.areaKm2), c.districts.joined(separator: ";"), "", "",
+                                 dates.last ?? "", c.sourceChanges.map(\.id).joined(separator: ";"), dates.joined(separator: ";"),
+                                 c.sourceChanges.map(\.status.rawValue).joined(separator: ";"),
                                  c.sourceChanges.flatMap(\.sources).map(\.citation).joined(separator: " ")]))
         }
         for s in settlements {
             rows.append(CSV.row(["settlement", s.fromSide ?? "", s.toSide ?? "", "", s.place.district ?? "", s.place.name,
-                                 s.date?.description ?? "", "", s.sources.map(\.citation).joined(separator: " ")]))
+                                 s.place.population.map(String.init) ?? "", s.date?.description ?? "", "", "", s.status?.rawValue ?? "",
+                                 s.sources.map(\.citation).joined(separator: " ")]))
         }
         return rows.joined(separator: "\n") + "\n"
     }

@@ -18,6 +18,20 @@ public struct SnapshotLocation: Sendable {
 }
 
 extension SnapshotArchive {
+    /// The theatre country of a state: the `iso_a2` of the country polygon holding most of the drawn area.
+    public static func theatre(of state: ControlState, sides: [Side], countries: [Feature]) -> String? {
+        guard let drawn = try? Geometry.unaryUnion(sides.compactMap { state.areas[$0.id] }).polygonalPart else { return nil }
+        var best: (String, Double)?
+        for c in countries {
+            guard let g = c.geometry, !g.polygons.isEmpty, let id = c.properties["iso_a2"]?.stringValue else { continue }
+            let poly = Geometry.polygonal(g.polygons)
+            guard (try? poly.intersects(drawn)) == true, let x = try? poly.intersection(drawn) else { continue }
+            let km2 = Geodesy.areaKm2(x)
+            if km2 > (best?.1 ?? 0) { best = (id, km2) }
+        }
+        return best?.0
+    }
+
     /// The front of a snapshot state: the edge of its drawn sides inside the theatre country (the one holding most
     /// of the drawn area), away from that country's borders and coasts.
     public static func front(of state: ControlState, sides: [Side], countries: [Feature]) throws(FrontlineError) -> Geometry {
