@@ -16,6 +16,10 @@ public struct MapOptions: Sendable {
     /// Decimal places of SVG coordinates.
     public var precision: Int
     public var style: MapStyle
+    /// A credit line for the data source (the DeepState profile fills in "DeepStateMap.Live").
+    public var credit: String?
+    /// Change maps: `auto` (zoom to the changes when they are small against the data), `data`, `changes`.
+    public var windowMode: String = "auto"
 
     public init(width: Double = 1200, height: Double = 900, window: BoundingBox? = nil, crs: String? = nil, title: String? = nil,
                 precision: Int = 1, style: MapStyle = .standard) {

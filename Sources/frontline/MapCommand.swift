@@ -47,6 +47,12 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Decimal places of SVG coordinates.")
     var precision: Int = 1
 
+    @Option(help: ArgumentHelp("A credit line for the data source (the DeepState profile fills in DeepStateMap.Live).", valueName: "TEXT"))
+    var credit: String?
+
+    @Option(help: ArgumentHelp("Change maps: auto (zoom to the changes when they are small), data, changes, or W,S,E,N.", valueName: "MODE"))
+    var window: String = "auto"
+
     @Flag(help: "Leave incidents off the map.")
     var noIncidents = false
 
@@ -72,8 +78,11 @@ struct MapCommand: ParsableCommand {
             throw FrontlineError.badArgument("map writes .svg, .png or .pdf, not .\(ext) (\(out.output ?? ""))")
         }
         try out.preflight(inputs: files)
-        let options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), crs: crs, title: title,
+        var options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), crs: crs, title: title,
                                  precision: precision)
+        options.credit = credit
+        if ["auto", "data", "changes"].contains(window) { options.windowMode = window }
+        else if options.window == nil { options.window = try MapOptions.parseBBox(window) }
         let spec: MapSpec
         if overlay.usesSnapshots(), files.isEmpty {
             let context = try? dataOptions.load()

@@ -63,6 +63,11 @@ public struct ControlState: Sendable {
     /// Zones active on the date.
     public var zones: [Zone]
 
+    /// A state of areas by side (no provenance, no zones unless given).
+    public init(date: Day, areas: [String: Geometry], applied: [MovedArea] = [], zones: [Zone] = []) {
+        self.date = date; self.areas = areas; self.applied = applied; self.zones = zones
+    }
+
     /// The area of a side, km² on the WGS84 ellipsoid.
     public func areaKm2(of side: String) -> Double { areas[side].map(Geodesy.areaKm2) ?? 0 }
 }
