@@ -1,5 +1,6 @@
 import ArgumentParser
 import FrontlineKit
+import GeoModel
 
 struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +18,15 @@ struct Timeline: ParsableCommand {
     @Option(help: "Output format: csv, json or table.")
     var format: Format = .csv
 
+    @Option(help: "Start at this date, YYYY-MM-DD (default: the source's first date).")
+    var from: String?
+
+    @Option(help: "End at this date, YYYY-MM-DD (default: the source's last date).")
+    var to: String?
+
+    @Option(help: ArgumentHelp("Resample to ticks: Nd, Nw or Nm (1d, 7d, 1m): each tick takes the latest state on or before it.", valueName: "STEP"))
+    var every: String?
+
     @OptionGroup var overlay: OverlayOptions
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
@@ -26,20 +36,52 @@ struct Timeline: ParsableCommand {
     }
 
     func run() throws {
+        let step = try every.map { (s: String) throws(FrontlineError) -> Every in try Every(s) }
+        let d1 = try from.map { try parseDay($0, flag: "--from") }, d2 = try to.map { try parseDay($0, flag: "--to") }
+        if let d1, let d2, d1 > d2 { throw FrontlineError.badArgument("--from \(d1) is after --to \(d2)") }
         try out.preflight(inputs: inputs)
-        let rows: [TimelineRow]
+        var rows: [TimelineRow]
         var inputPaths: [String] = []
-        if overlay.usesSnapshots(files: inputs) {
-            let archive = try overlay.archive(files: inputs)
+        let source = try overlay.source(data: dataOptions, files: inputs)
+        let dates = source.dates
+        if let d1 { try source.checkDay(d1) }
+        let lo = d1 ?? dates.first!, hi = d2 ?? dates.last!
+        if let archive = source as? SnapshotArchive {
             inputPaths = archive.entries.map(\.path)
-            rows = try SnapshotTimeline.rows(archive, indexes: Array(archive.entries.indices), diffOptions: overlay.diff)
             if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false) }
+            if let step {
+                rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                    let all = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
+                    return idx.map { i in all.filter { $0.date == dates[i] } }
+                }
+            } else {
+                let idx = dates.indices.filter { dates[$0] >= lo && dates[$0] <= hi }
+                rows = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
+            }
             for w in rows.flatMap(\.warnings) { warn(w) }
         } else {
-            rows = try SnapshotTimeline.rows(try DatasetSource(dataset: try dataOptions.load()))
+            let all = try SnapshotTimeline.rows(source as! DatasetSource)
+            if let step {
+                rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                    // Each tick's change since the previous tick's state, not since the state before it.
+                    let picked = try SnapshotTimeline.rows(source as! DatasetSource, indexes: idx)
+                    return idx.map { i in picked.filter { $0.date == dates[i] } }
+                }
+            } else {
+                rows = all.filter { $0.date >= lo && $0.date <= hi }
+            }
         }
+        // Gaps against the archive's own cadence (the dataset's dates are events, not a cadence).
+        let gaps = source is SnapshotArchive ? dates.filter { $0 >= lo && $0 <= hi }.gaps : []
+        let cadence = dates.cadenceDays
+        for g in gaps { warn("gap in \(source.name): \(g.from) → \(g.to), \(g.days) days (cadence \(cadence ?? 0) days)") }
         switch format {
-        case .json: try out.emit(SnapshotTimeline.json(rows).jsonText + "\n", inputs: inputPaths)
+        case .json:
+            var o = JSONObject()
+            o["rows"] = SnapshotTimeline.json(rows)
+            o["cadence_days"] = source is SnapshotArchive ? cadence.map { .number(Double($0)) } ?? .null : .null
+            o["gaps"] = .array(gaps.map { .object(JSONObject([("from", .string($0.from.description)), ("to", .string($0.to.description)), ("days", .number(Double($0.days)))])) })
+            try out.emit(JSONValue.object(o).jsonText + "\n", inputs: inputPaths)
         case .table:
             var t = Table(["date", "snapshot", "side", "km²", "gained km²", "lost km²", "net km²"], rightAligned: [3, 4, 5, 6])
             for r in rows {

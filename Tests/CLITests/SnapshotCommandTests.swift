@@ -53,8 +53,14 @@ import Testing
         }
         let r = try CLI.run(["timeline", dir.path, "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let rows = try #require(doc["rows"] as? [[String: Any]])
         #expect(rows.count == TestPaths.deepStateFiles.count)
+        // The weekly files have gaps against their own cadence (2024-08-12 → 2024-08-21, among others).
+        let gaps = try #require(doc["gaps"] as? [[String: Any]])
+        #expect(doc["cadence_days"] as? Double == 7)
+        #expect(gaps.contains { $0["from"] as? String == "2024-08-12" && $0["to"] as? String == "2024-08-21" && $0["days"] as? Double == 9 })
+        #expect(r.stderr.contains("gap in") && r.stderr.contains("2024-08-12 → 2024-08-21"))
         #expect(rows.allSatisfy { $0["side"] as? String == "occupied" })
         // Week over week: area(t) − area(t−1) = gained − lost, up to the dropped slivers.
         for i in 1..<rows.count {

@@ -168,6 +168,25 @@ enum DeepStateFixture {
         #expect(Double(rows[1][4])! > 0)
     }
 
+    /// `timeline` with no inputs is the dataset; `--every` resamples to ticks, each taking the latest state on or
+    /// before it, its change measured since the previous tick's state.
+    @Test func timelineResamplesTheDataset() throws {
+        let all = try CLI.run(["timeline"])
+        #expect(all.status == 0)
+        let dates = Set(csvRows(all.stdout).map { $0[0] })
+        #expect(dates.contains("1994-05-12") && dates.contains("2020-11-10") && dates.contains("2023-09-20"))
+        let r = try CLI.run(["timeline", "--every", "1m", "--from", "2020-10-01", "--to", "2020-12-01"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = csvRows(r.stdout).filter { $0[2] == "azerbaijan" }
+        #expect(rows.map { $0[0] } == ["2020-10-01", "2020-11-01", "2020-12-01"])
+        #expect(rows.map { $0[8] } == ["1994-05-12", "2020-10-25", "2020-12-01"])
+        for i in 1..<rows.count {
+            #expect(abs((Double(rows[i][3])! - Double(rows[i - 1][3])!) - Double(rows[i][6])!) < 0.01, "\(rows[i])")
+        }
+        let bad = try CLI.run(["timeline", "--every", "2y"])
+        #expect(bad.status == 64 && bad.stderr.contains("--every 2y"))
+    }
+
     @Test func exportRoundTripsThroughEveryGISFormat() throws {
         let dir = try CLI.tempDir()
         let g = try CLI.run(["export", "--date", "2020-10-27", "--layers", "control", "-o", dir.appendingPathComponent("k.geojson").path])

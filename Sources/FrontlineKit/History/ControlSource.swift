@@ -46,6 +46,8 @@ extension ControlSource {
     }
 
     /// Throws the usage error for a day before the first date.
+    public func checkDay(_ day: Day) throws(FrontlineError) { try checkNotBefore(day) }
+
     func checkNotBefore(_ day: Day) throws(FrontlineError) {
         guard let first = dates.first else { throw .badArgument("\(name) has no dated states") }
         if day < first { throw .badArgument("\(day) is before \(name)'s first date: it covers \(rangeDescription)") }

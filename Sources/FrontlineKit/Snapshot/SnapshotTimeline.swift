@@ -12,6 +12,8 @@ public struct TimelineRow: Sendable {
     public var gainedKm2: Double?
     public var lostKm2: Double?
     public var droppedSliverKm2: Double?
+    /// The date of the state that answered, when the rows are resampled to ticks.
+    public var asOf: Day?
     /// The snapshot's reading warnings (repairs, drops, overlaps), on its first row only.
     public var warnings: [String] = []
     public var netKm2: Double? { gainedKm2.flatMap { g in lostKm2.map { g - $0 } } }
@@ -100,13 +102,14 @@ public enum SnapshotTimeline {
         }
     }
 
-    /// CSV with a header: date,file,side,area_km2,gained_km2,lost_km2,net_km2,dropped_sliver_km2.
+    /// CSV with a header: date,file,side,area_km2,gained_km2,lost_km2,net_km2,dropped_sliver_km2 (and as_of when resampled).
     public static func csv(_ rows: [TimelineRow]) -> String {
         func n(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "" }
-        var out = ["date,file,side,area_km2,gained_km2,lost_km2,net_km2,dropped_sliver_km2"]
+        let resampled = rows.contains { $0.asOf != nil }
+        var out = ["date,file,side,area_km2,gained_km2,lost_km2,net_km2,dropped_sliver_km2" + (resampled ? ",as_of" : "")]
         for r in rows {
             out.append(CSV.row([r.date.description, (r.file as NSString).lastPathComponent, r.side, n(r.areaKm2), n(r.gainedKm2),
-                                n(r.lostKm2), n(r.netKm2), n(r.droppedSliverKm2)]))
+                                n(r.lostKm2), n(r.netKm2), n(r.droppedSliverKm2)] + (resampled ? [r.asOf?.description ?? ""] : [])))
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -117,7 +120,8 @@ public enum SnapshotTimeline {
         return .array(rows.map { r in
             .object(JSONObject([("date", .string(r.date.description)), ("file", .string((r.file as NSString).lastPathComponent)),
                                 ("side", .string(r.side)), ("area_km2", n(r.areaKm2)), ("gained_km2", n(r.gainedKm2)),
-                                ("lost_km2", n(r.lostKm2)), ("net_km2", n(r.netKm2)), ("dropped_sliver_km2", n(r.droppedSliverKm2))]))
+                                ("lost_km2", n(r.lostKm2)), ("net_km2", n(r.netKm2)), ("dropped_sliver_km2", n(r.droppedSliverKm2)),
+                                ("as_of", r.asOf.map { .string($0.description) } ?? .string(r.date.description))]))
         })
     }
 }
@@ -125,11 +129,12 @@ public enum SnapshotTimeline {
 extension SnapshotTimeline {
     /// The dataset's timeline: each side's area at every state date (the base date and each change date), with the
     /// km² gained and lost since the previous state.
-    public static func rows(_ source: DatasetSource) throws(FrontlineError) -> [TimelineRow] {
+    public static func rows(_ source: DatasetSource, indexes: [Int]? = nil) throws(FrontlineError) -> [TimelineRow] {
         let sides = source.dataset.timeline.sides
         var rows: [TimelineRow] = []
         var previous: ControlState?
-        for state in source.history.states {
+        let states = source.history.states
+        for state in (indexes ?? Array(states.indices)).map({ states[$0] }) {
             var diff: ControlDiff?
             if let previous { diff = try ControlDiff.between(previous, state, sides: sides) }
             for s in sides {
@@ -141,5 +146,34 @@ extension SnapshotTimeline {
             previous = state
         }
         return rows
+    }
+}
+
+extension SnapshotTimeline {
+    /// Rows at ticks: each tick takes the latest state on or before it (`asOf`), and its change since the previous
+    /// tick's state (zero when both ticks fall on the same state). `rowsAt(index)` gives the rows of the source's
+    /// state number `index`, diffed against state number `previous`.
+    public static func resample(_ ticks: [Day], dates: [Day],
+                                rows: (_ indexes: [Int]) throws(FrontlineError) -> [[TimelineRow]]) throws(FrontlineError) -> [TimelineRow] {
+        let idx = ticks.map { t in dates.lastIndex { $0 <= t } }
+        let used = Array(Set(idx.compactMap { $0 })).sorted()
+        let perIndex = try rows(used)
+        var byIndex: [Int: [TimelineRow]] = [:]
+        for (i, r) in zip(used, perIndex) { byIndex[i] = r }
+        var out: [TimelineRow] = []
+        var previous: Int?
+        for (t, i) in zip(ticks, idx) {
+            guard let i, let rs = byIndex[i] else { continue }
+            for var r in rs {
+                r.date = t
+                r.asOf = dates[i]
+                if previous == i { r.gainedKm2 = 0; r.lostKm2 = 0; r.droppedSliverKm2 = 0 }
+                else if previous == nil { r.gainedKm2 = nil; r.lostKm2 = nil; r.droppedSliverKm2 = nil }
+                r.warnings = previous == i ? [] : r.warnings
+                out.append(r)
+            }
+            previous = i
+        }
+        return out
     }
 }
