@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
         .library(name: "MapRender", targets: ["MapRender"]),
+        .library(name: "ChartRender", targets: ["ChartRender"]),
         .library(name: "FrontlineMaps", targets: ["FrontlineMaps"]),
         .executable(name: "frontline", targets: ["frontline"]),
     ],
@@ -32,12 +33,14 @@ let package = Package(
         .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps", "GeoIO"]),
         // SVG maps; knows nothing of GEOS or PROJ.
         .target(name: "MapRender", dependencies: ["GeoModel"]),
+        // Charts of area over time, drawn with MapRender's SVG writer and styles; knows nothing of GEOS or PROJ.
+        .target(name: "ChartRender", dependencies: ["MapRender"]),
         // Maps of the domain: dataset states, diffs and snapshots composed into MapRender specs, with a PROJ projection.
-        .target(name: "FrontlineMaps", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "MapRender"]),
+        .target(name: "FrontlineMaps", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "MapRender", "ChartRender"]),
         .executableTarget(
             name: "frontline",
             dependencies: [
-                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "MapRender", "FrontlineMaps",
+                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "MapRender", "ChartRender", "FrontlineMaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

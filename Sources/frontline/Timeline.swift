@@ -40,37 +40,12 @@ struct Timeline: ParsableCommand {
         let d1 = try from.map { try parseDay($0, flag: "--from") }, d2 = try to.map { try parseDay($0, flag: "--to") }
         if let d1, let d2, d1 > d2 { throw FrontlineError.badArgument("--from \(d1) is after --to \(d2)") }
         try out.preflight(inputs: inputs)
-        var rows: [TimelineRow]
-        var inputPaths: [String] = []
         let source = try overlay.source(data: dataOptions, files: inputs)
         let dates = source.dates
         if let d1 { try source.checkDay(d1) }
         let lo = d1 ?? dates.first!, hi = d2 ?? dates.last!
-        if let archive = source as? SnapshotArchive {
-            inputPaths = archive.entries.map(\.path)
-            if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false) }
-            if let step {
-                rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
-                    let all = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
-                    return idx.map { i in all.filter { $0.date == dates[i] } }
-                }
-            } else {
-                let idx = dates.indices.filter { dates[$0] >= lo && dates[$0] <= hi }
-                rows = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
-            }
-            for w in rows.flatMap(\.warnings) { warn(w) }
-        } else {
-            let all = try SnapshotTimeline.rows(source as! DatasetSource)
-            if let step {
-                rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
-                    // Each tick's change since the previous tick's state, not since the state before it.
-                    let picked = try SnapshotTimeline.rows(source as! DatasetSource, indexes: idx)
-                    return idx.map { i in picked.filter { $0.date == dates[i] } }
-                }
-            } else {
-                rows = all.filter { $0.date >= lo && $0.date <= hi }
-            }
-        }
+        let inputPaths = (source as? SnapshotArchive)?.entries.map(\.path) ?? []
+        let rows = try timelineRows(source, from: lo, to: hi, every: step, overlay: overlay)
         // Gaps against the archive's own cadence (the dataset's dates are events, not a cadence).
         let gaps = source is SnapshotArchive ? dates.filter { $0 >= lo && $0 <= hi }.gaps : []
         let cadence = dates.cadenceDays
@@ -91,4 +66,41 @@ struct Timeline: ParsableCommand {
         default: try out.emit(SnapshotTimeline.csv(rows), inputs: inputPaths)
         }
     }
+}
+
+/// The timeline rows of any source between two days, at its own dates or resampled to ticks; shared by
+/// `timeline` and `chart`.
+func timelineRows(_ source: ControlSource, from lo: Day, to hi: Day, every step: Every?, overlay: OverlayOptions) throws -> [TimelineRow] {
+    var rows: [TimelineRow]
+    let dates = source.dates
+    if let archive = source as? SnapshotArchive {
+        if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false) }
+        if let step {
+            rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                let all = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
+                return idx.map { i in all.filter { $0.date == dates[i] } }
+            }
+        } else {
+            let idx = dates.indices.filter { dates[$0] >= lo && dates[$0] <= hi }
+            rows = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
+        }
+        for w in rows.flatMap(\.warnings) { warn(w) }
+    } else {
+        let ds = source as! DatasetSource
+        if let step {
+            rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                // Each tick's change since the previous tick's state, not since the state before it.
+                let picked = try SnapshotTimeline.rows(ds, indexes: idx)
+                return idx.map { i in picked.filter { $0.date == dates[i] } }
+            }
+        } else {
+            // The state in force at `lo` first, then every change date up to `hi`.
+            let first = dates.lastIndex { $0 <= lo } ?? 0
+            let idx = dates.indices.filter { $0 >= first && dates[$0] <= hi }
+            rows = try SnapshotTimeline.rows(ds, indexes: idx)
+            // The state in force on `lo` is reported on `lo`, as of its own date.
+            for i in rows.indices where rows[i].date < lo { rows[i].asOf = rows[i].date; rows[i].date = lo }
+        }
+    }
+    return rows
 }

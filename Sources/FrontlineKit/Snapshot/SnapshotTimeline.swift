@@ -17,6 +17,12 @@ public struct TimelineRow: Sendable {
     /// The snapshot's reading warnings (repairs, drops, overlaps), on its first row only.
     public var warnings: [String] = []
     public var netKm2: Double? { gainedKm2.flatMap { g in lostKm2.map { g - $0 } } }
+
+    public init(date: Day, file: String, side: String, areaKm2: Double, gainedKm2: Double?, lostKm2: Double?, droppedSliverKm2: Double?,
+                asOf: Day? = nil, warnings: [String] = []) {
+        self.date = date; self.file = file; self.side = side; self.areaKm2 = areaKm2; self.gainedKm2 = gainedKm2
+        self.lostKm2 = lostKm2; self.droppedSliverKm2 = droppedSliverKm2; self.asOf = asOf; self.warnings = warnings
+    }
 }
 
 /// Area per side over dated snapshots, and the change between consecutive ones — the daily job of
