@@ -128,7 +128,7 @@ public enum ChartRenderer {
         func x(_ d: Int) -> Double { left + (right - left) * Double(d - lo) / Double(hi - lo) }
         // Legend across the top of the panel.
         var lx = left
-        for s in p.series {
+        for s in p.series where single || p.series.count > 1 {
             var item = SVGElement.group(class: "legend")
             item.append(SVGElement("line", [("x1", .number(lx)), ("y1", .number(y0 - 12)), ("x2", .number(lx + 22)), ("y2", .number(y0 - 12)),
                                             ("stroke", .text(s.color)), ("stroke-width", .number(3))]))
@@ -140,7 +140,9 @@ public enum ChartRenderer {
         // Value axis of the lines.
         let values = p.series.flatMap(\.points).map(\.value)
         var vmin = values.min() ?? 0, vmax = values.max() ?? 1
-        if vmax - vmin < 1e-9 { vmin -= 1; vmax += 1 }
+        // A flat or nearly flat line keeps a readable range (never ticks that round to the same label).
+        let minRange = max(10, 0.02 * max(abs(vmax), abs(vmin)))
+        if vmax - vmin < minRange { let mid = (vmax + vmin) / 2; vmin = mid - minRange / 2; vmax = mid + minRange / 2 }
         let pad = (vmax - vmin) * 0.08
         vmin = max(vmin >= 0 ? 0 : vmin, vmin - pad); vmax += pad
         if vmin > 0 && vmin < (vmax - vmin) * 0.5 { vmin = 0 }

@@ -95,7 +95,14 @@ struct ChartCommand: ParsableCommand {
                 perRegion[s.regionID, default: []].append(TimelineRow(date: t, file: "", side: s.side, areaKm2: s.areaKm2, gainedKm2: nil, lostKm2: nil, droppedSliverKm2: nil))
             }
         }
-        // The regions with most ground held first, at most 12 panels.
+        // The theatre's regions only (others are the generalised world borders disagreeing with the source's),
+        // those with most ground held first, at most 12 panels.
+        var byCountry: [String: Double] = [:]
+        for r in regions ?? [] { if let rows = perRegion[r.id], let last = rows.last { byCountry[r.country ?? "", default: 0] += last.areaKm2 } }
+        if geography.regions == nil, let theatre = byCountry.max(by: { $0.value < $1.value })?.key {
+            let keep = Set((regions ?? []).filter { ($0.country ?? "") == theatre }.map(\.id))
+            perRegion = perRegion.filter { keep.contains($0.key) }
+        }
         let ranked = perRegion.sorted { ($0.value.last?.areaKm2 ?? 0) > ($1.value.last?.areaKm2 ?? 0) }.prefix(12)
         return ChartMaker.regionSpec(panels: ranked.map { (names[$0.key] ?? $0.key, $0.value) }, title: title, subtitle: "km² held in each region, every \(step)",
                                      label: source.label(of:), attribution: attribution, width: width, height: max(height, 900))
