@@ -1,6 +1,6 @@
 # frontline — set-up, build, main job and tests on Debian/Ubuntu with Swift on the PATH.
 SHELL := /bin/bash
-APT_PKGS := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium-headless-shell
+APT_PKGS := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium-headless-shell ffmpeg
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 

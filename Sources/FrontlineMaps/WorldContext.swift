@@ -12,9 +12,26 @@ struct WorldContext {
     var places: [MapPlace] = []
     var theatre: String?
 
+    /// Frames of an animation share a window: its context is built once per process.
+    final class Cache: @unchecked Sendable {
+        let lock = NSLock()
+        var byKey: [String: (WorldContext, [Place])] = [:]
+    }
+    static let cache = Cache()
+
     /// The regions and places of the theatre are read only for the countries the window meets.
     static func make(dataset: Dataset, world: WorldGeography, window: BoundingBox, drawn: Geometry, style: MapStyle,
                      emphasised: [SettlementChange], maxPlaces: Int) throws(FrontlineError) -> WorldContext {
+        let key = "\(dataset.root)|\(window.west),\(window.south),\(window.east),\(window.north)|\(maxPlaces)"
+        cache.lock.lock()
+        let hit = cache.byKey[key]
+        cache.lock.unlock()
+        let changedIDs = Set(emphasised.map(\.place.id))
+        if let (ctx, towns) = hit {
+            var c = ctx
+            c.places = placeMarks(towns.filter { !changedIDs.contains($0.id) }.prefix(maxPlaces), style: style)
+            return c
+        }
         var ctx = WorldContext()
         let base = BaseLayers(dataset: dataset, style: style, window: window)
         let countries = try base.features("world")
@@ -62,16 +79,23 @@ struct WorldContext {
         ctx.layers.append(MapLayer(id: "borders", symbol: style.border, features: borders.enumerated().compactMap { i, f in
             f.geometry.map { MapFeature(id: "border-\(i)", geometry: $0) }
         }))
-        // Towns by population, the theatre's first; the settlements that changed hands always.
-        let changedIDs = Set(emphasised.map(\.place.id))
-        var towns = try world.places(in: window).filter { !changedIDs.contains($0.id) }
+        // Towns by population, the theatre's first; the settlements that changed hands always (drawn by the caller).
+        var towns = try world.places(in: window)
         towns.sort { (($0.country == ctx.theatre ? 1 : 0), $0.population ?? 0) > (($1.country == ctx.theatre ? 1 : 0), $1.population ?? 0) }
-        for p in towns.prefix(maxPlaces) {
-            let big = (p.population ?? 0) >= 1_000_000
-            ctx.places.append(MapPlace(id: p.id, name: p.name, position: p.position, rank: p.rank,
-                                       symbol: big ? style.capital.withLegend("City of a million or more") : style.place,
-                                       data: [DataField("population", String(p.population ?? 0)), DataField("region", p.district ?? "")]))
-        }
+        towns = Array(towns.prefix(maxPlaces + 50))
+        cache.lock.lock()
+        cache.byKey[key] = (ctx, towns)
+        cache.lock.unlock()
+        ctx.places = placeMarks(towns.filter { !changedIDs.contains($0.id) }.prefix(maxPlaces), style: style)
         return ctx
+    }
+
+    static func placeMarks(_ towns: ArraySlice<Place>, style: MapStyle) -> [MapPlace] {
+        towns.map { p in
+            let big = (p.population ?? 0) >= 1_000_000
+            return MapPlace(id: p.id, name: p.name, position: p.position, rank: p.rank,
+                            symbol: big ? style.capital.withLegend("City of a million or more") : style.place,
+                            data: [DataField("population", String(p.population ?? 0)), DataField("region", p.district ?? "")])
+        }
     }
 }

@@ -2,10 +2,10 @@ import Dispatch
 
 /// Runs independent pieces of work on every core. GEOS and PROJ handles are not shared: each piece of work
 /// creates its own (every GeoOps operation opens its own GEOS context).
-enum Parallel {
+public enum Parallel {
     /// `items.map(body)` with the calls spread over the cores; results keep the input order. The first error in
     /// input order is thrown after all calls have finished.
-    static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) throws(FrontlineError) -> R) throws(FrontlineError) -> [R] {
+    public static func map<T: Sendable, R: Sendable>(_ items: [T], _ body: @Sendable (T) throws(FrontlineError) -> R) throws(FrontlineError) -> [R] {
         if items.count <= 1 {
             var out: [R] = []
             for item in items { out.append(try body(item)) }

@@ -18,9 +18,39 @@ public struct SnapshotLocation: Sendable {
 }
 
 extension SnapshotArchive {
+    final class InnerCache: @unchecked Sendable {
+        let lock = NSLock()
+        var byID: [String: Geometry] = [:]
+        var theatreByBox: [String: String?] = [:]
+    }
+    static let innerCache = InnerCache()
+
+    /// The theatre country shrunk by the border tolerance, computed once per process.
+    static func innerTheatre(_ id: String, countries: [Feature]) throws -> Geometry {
+        innerCache.lock.lock()
+        if let g = innerCache.byID[id] { innerCache.lock.unlock(); return g }
+        innerCache.lock.unlock()
+        guard let g = countries.first(where: { $0.properties["iso_a2"]?.stringValue == id })?.geometry else { return .empty }
+        let inner = try Geometry.polygonal(g.polygons).buffered(metres: -borderToleranceMetres)
+        innerCache.lock.lock(); innerCache.byID[id] = inner; innerCache.lock.unlock()
+        return inner
+    }
+
     /// The theatre country of a state: the `iso_a2` of the country polygon holding most of the drawn area.
     public static func theatre(of state: ControlState, sides: [Side], countries: [Feature]) -> String? {
         guard let drawn = try? Geometry.unaryUnion(sides.compactMap { state.areas[$0.id] }).polygonalPart else { return nil }
+        // Consecutive states of one archive have the same theatre: remembered by the drawn area's rounded box.
+        let box = BoundingBox(geometry: drawn)
+        let key = box.map { b in [b.west, b.south, b.east, b.north].map { String(Int(($0 * 2).rounded())) }.joined(separator: ",") + "|\(countries.count)" } ?? ""
+        innerCache.lock.lock()
+        if let hit = innerCache.theatreByBox[key] { innerCache.lock.unlock(); return hit }
+        innerCache.lock.unlock()
+        let found = findTheatre(drawn, countries: countries)
+        innerCache.lock.lock(); innerCache.theatreByBox[key] = found; innerCache.lock.unlock()
+        return found
+    }
+
+    static func findTheatre(_ drawn: Geometry, countries: [Feature]) -> String? {
         var best: (String, Double)?
         for c in countries {
             guard let g = c.geometry, !g.polygons.isEmpty, let id = c.properties["iso_a2"]?.stringValue else { continue }
@@ -37,17 +67,10 @@ extension SnapshotArchive {
     public static func front(of state: ControlState, sides: [Side], countries: [Feature]) throws(FrontlineError) -> Geometry {
         do {
             let drawn = try Geometry.unaryUnion(sides.compactMap { state.areas[$0.id] }).polygonalPart
-            var theatre: Geometry?
-            var best = 0.0
-            for c in countries {
-                guard let g = c.geometry, !g.polygons.isEmpty else { continue }
-                let poly = Geometry.polygonal(g.polygons)
-                guard try poly.intersects(drawn) else { continue }
-                let km2 = Geodesy.areaKm2(try poly.intersection(drawn))
-                if km2 > best { best = km2; theatre = poly }
-            }
             var edge = try drawn.boundary()
-            if let theatre { edge = try edge.intersection(try theatre.buffered(metres: -borderToleranceMetres)) }
+            if let id = theatre(of: state, sides: sides, countries: countries) {
+                edge = try edge.intersection(try innerTheatre(id, countries: countries))
+            }
             return edge
         } catch {
             throw .geometry("the front of \(state.date): \(error)")
