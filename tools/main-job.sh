@@ -17,6 +17,9 @@ if command -v rsvg-convert >/dev/null; then
   rsvg-convert -w 1600 "$out/map-2020-10-27.svg" -o "$out/map-2020-10-27.png"
   rsvg-convert -w 1600 "$out/changes-2020-09-27-2020-12-01.svg" -o "$out/changes-2020-09-27-2020-12-01.png"
 fi
+run export --date 2020-10-27 -o "$out/karabakh-2020-10-27.gpkg" --force
+run timeline --format csv -o "$out/timeline.csv" --force
+run chart -o "$out/chart-karabakh.svg" --force
 run events --format csv -o "$out/events.csv" --force
 seed="$(dirname "$0")/../../shared/seed/barda-2020-10-27.txt"
 if [ -f "$seed" ]; then run ingest "$seed" --format json -o "$out/ingest-barda-2020-10-27.json" --force; fi

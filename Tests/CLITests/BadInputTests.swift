@@ -137,7 +137,7 @@ import Testing
         ArgCase(args: ["diff", "a.geojson", "b.geojson", "--from", "2020-01-01", "--to", "2020-02-01"], status: 64, message: "cannot be combined"),
         ArgCase(args: ["export", "--date", "2020-10-27", "--precision", "99"], status: 64, message: "--precision must be between 0 and 15"),
         ArgCase(args: ["export", "--date", "2020-10-27", "--layers", "control,tanks"], status: 64, message: "unknown layer \"tanks\""),
-        ArgCase(args: ["locate", "Barda", "--date", "2020-10-27", "--format", "csv"], status: 64, message: "locate writes table or json"),
+        ArgCase(args: ["locate", "Barda", "--date", "2020-10-27", "--format", "csv"], status: 64, message: "locate writes --format table or json"),
         ArgCase(args: ["timeline", "/nonexistent/folder"], status: 66, message: "no such file or folder"),
         ArgCase(args: ["diff", "x.geojson", "y.geojson", "--grid=-1"], status: 64, message: "--grid must be between 0 and 10000"),
         ArgCase(args: ["control", "--date", "2020-10-27", "--data", "/nonexistent"], status: 66, message: "no dataset.json"),
