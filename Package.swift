@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GeoOps", targets: ["GeoOps"]),
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
+        .library(name: "FrontlineStore", targets: ["FrontlineStore"]),
         .library(name: "MapRender", targets: ["MapRender"]),
         .library(name: "ChartRender", targets: ["ChartRender"]),
         .library(name: "FrontlineMaps", targets: ["FrontlineMaps"]),
@@ -21,6 +22,8 @@ let package = Package(
         // C wrappers: only GeoOps imports these.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        // libpq: only FrontlineStore imports it.
+        .systemLibrary(name: "CPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         // GDAL/OGR: only GeoIO imports it.
         .systemLibrary(name: "CGDAL", pkgConfig: "gdal", providers: [.apt(["libgdal-dev"])]),
         // Pure Swift values and GeoJSON I/O.
@@ -31,6 +34,8 @@ let package = Package(
         .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
         // The conflict domain: gazetteer, control timeline, diffs, incidents, ingest.
         .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps", "GeoIO"]),
+        // The PostGIS store and source (the only importer of libpq).
+        .target(name: "FrontlineStore", dependencies: ["FrontlineKit", "GeoIO", "GeoModel", "GeoOps", "CPQ"]),
         // SVG maps; knows nothing of GEOS or PROJ.
         .target(name: "MapRender", dependencies: ["GeoModel"]),
         // Charts of area over time, drawn with MapRender's SVG writer and styles; knows nothing of GEOS or PROJ.
@@ -40,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "frontline",
             dependencies: [
-                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "MapRender", "ChartRender", "FrontlineMaps",
+                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "MapRender", "ChartRender", "FrontlineMaps", "FrontlineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,10 @@ public enum FrontlineError: Error, Hashable, Sendable, CustomStringConvertible {
     case checkFailed(String)
     /// A geometry or measure failed inside GEOS/PROJ.
     case geometry(String)
+    /// A service (the PostGIS database) cannot be reached.
+    case unavailable(String)
+    /// A database query failed.
+    case database(String)
 
     public var description: String {
         switch self {
@@ -21,6 +25,8 @@ public enum FrontlineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .badArgument(let m): m
         case .checkFailed(let m): m
         case .geometry(let m): m
+        case .unavailable(let m): m
+        case .database(let m): m
         }
     }
 
@@ -32,6 +38,8 @@ public enum FrontlineError: Error, Hashable, Sendable, CustomStringConvertible {
         case .badInput: 65
         case .cannotRead: 66
         case .geometry: 70
+        case .database: 70
+        case .unavailable: 69
         case .cannotWrite: 73
         }
     }

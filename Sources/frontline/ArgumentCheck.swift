@@ -30,10 +30,15 @@ enum ArgumentCheck {
 
     /// The subcommand an argument list starts with, and its index.
     static func subcommand(_ args: [String]) -> (ParsableCommand.Type, Int)? {
+        var found: (ParsableCommand.Type, Int)?
+        var candidates = Frontline.configuration.subcommands
         for (i, a) in args.enumerated() where !a.hasPrefix("-") {
-            return Frontline.configuration.subcommands.first { $0._commandName == a }.map { ($0, i) }
+            guard let c = candidates.first(where: { $0._commandName == a }) else { break }
+            found = (c, i)
+            candidates = c.configuration.subcommands
+            if candidates.isEmpty { break }
         }
-        return nil
+        return found
     }
 
     /// The arguments to parse, or a usage error: `unknown option --titel` with a hint.

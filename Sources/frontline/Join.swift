@@ -1,5 +1,6 @@
 import ArgumentParser
 import FrontlineKit
+import FrontlineStore
 
 struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,7 +45,13 @@ struct Join: ParsableCommand {
             let early = table.rows.filter { $0.day < first }.count
             if early > 0 { warn("\(early) row\(early == 1 ? "" : "s") dated before \(source.name)'s first date \(first): joined columns left empty") }
         }
-        let values = try IncidentJoin.join(table.rows, source: source, countries: countries, distances: !noDistance)
+        let values: [[String]]
+        if let pg = source as? PostGISSource {
+            values = try pg.join(table.rows)
+            note("joined in the database: distance_to_front_km is left empty")
+        } else {
+            values = try IncidentJoin.join(table.rows, source: source, countries: countries, distances: !noDistance)
+        }
         try out.emit(table.joined(columns: IncidentJoin.joinedColumns, values: values), inputs: inputs)
     }
 }

@@ -1,12 +1,19 @@
 import ArgumentParser
 import Foundation
 import FrontlineKit
+import FrontlineStore
 
 /// The source a command answers from: the bundled dataset (default, `--data DIR`), or a snapshot archive
 /// (`--snapshots DIR|FILE|GLOB`, or files given positionally), read with these options. Chosen once, here.
 struct OverlayOptions: ParsableArguments {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A snapshot archive instead of the dataset: a folder, a file (one date, or many dates by a date property), or a glob; repeatable. Any format GDAL reads.", valueName: "SOURCE"))
     var snapshots: [String] = []
+
+    @Option(help: ArgumentHelp("A PostGIS database as the source (a libpq connection string or URI), with --source NAME.", valueName: "URL"))
+    var db: String?
+
+    @Option(help: ArgumentHelp("With --db: the source stored in the database (see frontline db list).", valueName: "NAME"))
+    var source: String?
 
     @Option(help: ArgumentHelp("Read snapshots with a bundled profile (deepstate; detected from DeepStateMap's class names when not given).", valueName: "NAME"))
     var profile: String?
@@ -70,6 +77,11 @@ struct OverlayOptions: ParsableArguments {
 
     /// The source: the archive when snapshots are given, else the dataset.
     func source(data: DataOptions, files: [String] = [], date: Day? = nil) throws -> ControlSource {
+        if let db {
+            guard files.isEmpty, snapshots.isEmpty, data.data == nil else { throw ValidationError("--db cannot be combined with files, --snapshots or --data") }
+            guard let source else { throw ValidationError("with --db give --source NAME (frontline db list shows them)") }
+            return try PostGISSource(store: try Store(url: db), source: source)
+        }
         if usesSnapshots(files: files) {
             guard data.data == nil else { throw ValidationError("--data cannot be combined with snapshots") }
             return try archive(files: files, date: date)

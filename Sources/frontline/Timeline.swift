@@ -1,5 +1,6 @@
 import ArgumentParser
 import FrontlineKit
+import FrontlineStore
 import GeoModel
 
 struct Timeline: ParsableCommand {
@@ -47,14 +48,14 @@ struct Timeline: ParsableCommand {
         let inputPaths = (source as? SnapshotArchive)?.entries.map(\.path) ?? []
         let rows = try timelineRows(source, from: lo, to: hi, every: step, overlay: overlay)
         // Gaps against the archive's own cadence (the dataset's dates are events, not a cadence).
-        let gaps = source is SnapshotArchive ? dates.filter { $0 >= lo && $0 <= hi }.gaps : []
+        let gaps = !(source is DatasetSource) ? dates.filter { $0 >= lo && $0 <= hi }.gaps : []
         let cadence = dates.cadenceDays
         for g in gaps { warn("gap in \(source.name): \(g.from) → \(g.to), \(g.days) days (cadence \(cadence ?? 0) days)") }
         switch format {
         case .json:
             var o = JSONObject()
             o["rows"] = SnapshotTimeline.json(rows)
-            o["cadence_days"] = source is SnapshotArchive ? cadence.map { .number(Double($0)) } ?? .null : .null
+            o["cadence_days"] = !(source is DatasetSource) ? cadence.map { .number(Double($0)) } ?? .null : .null
             o["gaps"] = .array(gaps.map { .object(JSONObject([("from", .string($0.from.description)), ("to", .string($0.to.description)), ("days", .number(Double($0.days)))])) })
             try out.emit(JSONValue.object(o).jsonText + "\n", inputs: inputPaths)
         case .table:
@@ -73,6 +74,11 @@ struct Timeline: ParsableCommand {
 func timelineRows(_ source: ControlSource, from lo: Day, to hi: Day, every step: Every?, overlay: OverlayOptions) throws -> [TimelineRow] {
     var rows: [TimelineRow]
     let dates = source.dates
+    if let pg = source as? PostGISSource {
+        // In the database: stored areas, diffs by ST_Difference.
+        if step != nil { throw FrontlineError.badArgument("--every is not yet available with --db") }
+        return try pg.timelineRows(from: lo, to: hi, options: overlay.diff)
+    }
     if let archive = source as? SnapshotArchive {
         if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false) }
         if let step {

@@ -11,6 +11,9 @@ public struct SideDelta: Sendable {
     public var lostKm2: Double
     /// gained − lost.
     public var netKm2: Double { gainedKm2 - lostKm2 }
+    public init(side: String, areaFromKm2: Double?, areaToKm2: Double?, gainedKm2: Double, lostKm2: Double) {
+        self.side = side; self.areaFromKm2 = areaFromKm2; self.areaToKm2 = areaToKm2; self.gainedKm2 = gainedKm2; self.lostKm2 = lostKm2
+    }
 }
 
 /// A connected area that passed from one side to another.
@@ -23,6 +26,10 @@ public struct ChangePolygon: Sendable {
     public var districts: [String]
     /// The dated changes of the timeline that moved (part of) it; empty for snapshot diffs.
     public var sourceChanges: [ControlChange]
+    public init(fromSide: String, toSide: String, geometry: Geometry, areaKm2: Double, districts: [String], sourceChanges: [ControlChange]) {
+        self.fromSide = fromSide; self.toSide = toSide; self.geometry = geometry; self.areaKm2 = areaKm2
+        self.districts = districts; self.sourceChanges = sourceChanges
+    }
 }
 
 /// A settlement whose controller differs between the two states.
@@ -46,6 +53,12 @@ public struct ControlDiff: Sendable {
     /// Area of change pieces dropped as slivers (thinner than the sliver width or smaller than the minimum area).
     public var droppedSliverKm2: Double
     public var droppedSliverCount: Int
+
+    public init(from: Day?, to: Day?, sides: [SideDelta], changes: [ChangePolygon], settlements: [SettlementChange],
+                droppedSliverKm2: Double, droppedSliverCount: Int) {
+        self.from = from; self.to = to; self.sides = sides; self.changes = changes; self.settlements = settlements
+        self.droppedSliverKm2 = droppedSliverKm2; self.droppedSliverCount = droppedSliverCount
+    }
 
     /// Options for separating real change from digitising noise.
     public struct Options: Sendable {

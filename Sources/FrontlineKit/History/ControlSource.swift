@@ -16,6 +16,11 @@ public struct AsOfState: Sendable {
     public var description: String
     /// A note when the day lies after the source's last date.
     public var note: String?
+
+    public init(requested: Day, asOf: Day, state: ControlState, sides: [Side], implicitSide: String?, description: String, note: String?) {
+        self.requested = requested; self.asOf = asOf; self.state = state; self.sides = sides; self.implicitSide = implicitSide
+        self.description = description; self.note = note
+    }
 }
 
 /// A dated control history: the dates it knows, the state on a date, the diff between two dates.

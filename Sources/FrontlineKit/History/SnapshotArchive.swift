@@ -10,7 +10,7 @@ public final class SnapshotArchive: ControlSource, @unchecked Sendable {
         public var date: Day
         public var path: String
         /// The features of this date when they came from a multi-date file.
-        var features: FeatureCollection?
+        public var features: FeatureCollection?
         public var label: String { features == nil ? (path as NSString).lastPathComponent : "\((path as NSString).lastPathComponent) [\(date)]" }
     }
 

@@ -90,6 +90,12 @@ public struct IncidentCSV: Sendable {
         return csv
     }
 
+    /// Each data line as written (without its line break).
+    public var rawLines: [String] { lines.map { String(decoding: bytes[$0], as: UTF8.self) } }
+
+    /// The row of a data line (0-based), or nil for a bad line.
+    public func row(ofLine k: Int) -> IncidentJoin.Row? { k < rowOfLine.count ? rowOfLine[k].map { rows[$0] } : nil }
+
     /// The CSV with `columns` appended: `values[row]` for each row (empty fields on bad lines).
     public func joined(columns: [String], values: [[String]]) -> [UInt8] {
         var out: [UInt8] = []

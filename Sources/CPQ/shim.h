@@ -1,0 +1,2 @@
+// libpq, PostgreSQL's C client: only FrontlineStore imports this module.
+#include <libpq-fe.h>

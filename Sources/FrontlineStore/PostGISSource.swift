@@ -1,0 +1,153 @@
+import Foundation
+import FrontlineKit
+import GeoModel
+import GeoOps
+
+/// A source loaded into PostGIS, answering as the file sources do; the heavy work runs in the database:
+/// `ST_Difference` and `ST_Area(::geography)` for diffs, `ST_Covers` for points, index-backed joins.
+public final class PostGISSource: ControlSource, @unchecked Sendable {
+    let store: Store
+    public let source: String
+    public let dates: [Day]
+    public let sideIDs: [String]
+    let lock = NSLock()
+    var states: [Day: ControlState] = [:]
+
+    public init(store: Store, source: String) throws(FrontlineError) {
+        try store.checkSchema()
+        self.store = store
+        self.source = source
+        let d = try store.db.exec("SELECT DISTINCT date::text FROM snapshots WHERE source = $1 ORDER BY 1", [source])
+        dates = d.values.compactMap { $0[0].flatMap(Day.init) }
+        if dates.isEmpty {
+            let names = try store.db.exec("SELECT name FROM sources ORDER BY 1").values.compactMap { $0[0] }
+            throw .badArgument("the database has no snapshots of source \"\(source)\" (sources: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+        }
+        sideIDs = try store.db.exec("SELECT side FROM snapshots WHERE source = $1 GROUP BY side ORDER BY min(date), side", [source]).values.compactMap { $0[0] }
+    }
+
+    public var name: String { "the database source \(source)" }
+    public var credit: String? { nil }
+    public func label(of side: String) -> String { side }
+
+    var sides: [Side] { sideIDs.map { Side(id: $0, label: $0) } }
+    var implicitSide: String? { sideIDs.contains(Snapshot.occupied) && !sideIDs.contains(Snapshot.other) ? Snapshot.other : nil }
+
+    func asOfDate(_ day: Day) throws(FrontlineError) -> Day {
+        try checkDay(day)
+        return dates.last { $0 <= day }!
+    }
+
+    /// The stored geometries of a date, as a control state.
+    public func stateAt(_ date: Day) throws(FrontlineError) -> ControlState {
+        lock.lock()
+        if let s = states[date] { lock.unlock(); return s }
+        lock.unlock()
+        let r = try store.db.exec("SELECT side, ST_AsBinary(geom) FROM snapshots WHERE source = $1 AND date = $2::date", [source, date.description])
+        var areas: [String: Geometry] = [:]
+        for v in r.values { if let s = v[0], let g = v[1] { areas[s] = try Store.geometry(fromByteaHex: g) } }
+        let st = ControlState(date: date, areas: areas)
+        lock.lock(); states[date] = st; lock.unlock()
+        return st
+    }
+
+    public func state(on day: Day) throws(FrontlineError) -> AsOfState {
+        let d = try asOfDate(day)
+        let present = sides.filter { (try? stateAt(d))?.areas[$0.id] != nil }
+        return AsOfState(requested: day, asOf: d, state: try stateAt(d), sides: present, implicitSide: implicitSide,
+                         description: "the database snapshot of \(d) (source \(source))",
+                         note: day > dates.last! ? "the source's last snapshot is of \(dates.last!); showing it" : nil)
+    }
+
+    /// The diff, computed in PostGIS: pieces of each side pair (intersections, and differences against the
+    /// implicit complement), dumped, measured on the ellipsoid and filtered by the same sliver rules as files.
+    public func diff(from: Day, to: Day, options: ControlDiff.Options = ControlDiff.Options()) throws(FrontlineError) -> ControlDiff {
+        let a = try asOfDate(from), b = try asOfDate(to)
+        let sql = """
+            WITH a AS (SELECT side, geom FROM snapshots WHERE source = $1 AND date = $2::date),
+                 b AS (SELECT side, geom FROM snapshots WHERE source = $1 AND date = $3::date),
+                 ua AS (SELECT ST_Union(geom) g FROM a), ub AS (SELECT ST_Union(geom) g FROM b),
+                 moved AS (
+                   SELECT a.side AS f, b.side AS t, ST_Intersection(a.geom, b.geom) g FROM a JOIN b ON a.side <> b.side AND ST_Intersects(a.geom, b.geom)
+                   UNION ALL SELECT a.side, $4, ST_Difference(a.geom, COALESCE((SELECT g FROM ub), 'SRID=4326;POLYGON EMPTY'::geometry)) FROM a WHERE $4 <> ''
+                   UNION ALL SELECT $4, b.side, ST_Difference(b.geom, COALESCE((SELECT g FROM ua), 'SRID=4326;POLYGON EMPTY'::geometry)) FROM b WHERE $4 <> ''),
+                 pieces AS (SELECT f, t, (ST_Dump(ST_CollectionExtract(g, 3))).geom AS g FROM moved)
+            SELECT f, t, ST_Area(g::geography) / 1e6 AS km2, ST_Perimeter(g::geography) AS perim, ST_AsBinary(g) FROM pieces
+            """
+        let r = try store.db.exec(sql, [source, a.description, b.description, implicitSide ?? ""])
+        var pieces: [ChangePolygon] = []
+        var dropped = 0.0, droppedCount = 0
+        for v in r.values {
+            guard let f = v[0], let t = v[1], let km2 = v[2].flatMap(Double.init), let perim = v[3].flatMap(Double.init), let wkb = v[4] else { continue }
+            let width = perim > 0 ? 2 * km2 * 1e6 / perim : 0
+            if km2 < options.minAreaKm2 || width < options.sliverWidthMetres { dropped += km2; droppedCount += 1; continue }
+            pieces.append(ChangePolygon(fromSide: f, toSide: t, geometry: try Store.geometry(fromByteaHex: wkb), areaKm2: km2, districts: [], sourceChanges: []))
+        }
+        pieces.sort { $0.areaKm2 > $1.areaKm2 }
+        let areas = try store.db.exec("SELECT date::text, side, area_km2 FROM snapshots WHERE source = $1 AND date IN ($2::date, $3::date)",
+                                      [source, a.description, b.description])
+        var areaA: [String: Double] = [:], areaB: [String: Double] = [:]
+        for v in areas.values {
+            guard let d = v[0], let s = v[1], let k = v[2].flatMap(Double.init) else { continue }
+            if d == a.description { areaA[s] = k }
+            if d == b.description { areaB[s] = k }
+        }
+        var all = sideIDs
+        if let i = implicitSide { all.append(i) }
+        let deltas = all.map { s in
+            SideDelta(side: s, areaFromKm2: s == implicitSide ? nil : areaA[s] ?? 0, areaToKm2: s == implicitSide ? nil : areaB[s] ?? 0,
+                      gainedKm2: pieces.filter { $0.toSide == s }.reduce(0) { $0 + $1.areaKm2 },
+                      lostKm2: pieces.filter { $0.fromSide == s }.reduce(0) { $0 + $1.areaKm2 })
+        }
+        return ControlDiff(from: a, to: b, sides: deltas, changes: pieces, settlements: [], droppedSliverKm2: dropped, droppedSliverCount: droppedCount)
+    }
+
+    /// Timeline rows: stored areas per side, and each date's change since the previous date, diffed in PostGIS.
+    public func timelineRows(from lo: Day, to hi: Day, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let ds = dates.filter { $0 >= lo && $0 <= hi }
+        let areas = try store.db.exec("SELECT date::text, side, area_km2, file FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
+                                      [source, lo.description, hi.description])
+        var byDate: [String: [(String, Double, String)]] = [:]
+        for v in areas.values {
+            if let d = v[0], let s = v[1], let k = v[2].flatMap(Double.init) { byDate[d, default: []].append((s, k, v[3] ?? "")) }
+        }
+        var rows: [TimelineRow] = []
+        var previous: Day?
+        for d in ds {
+            let diff = try previous.map { p throws(FrontlineError) in try self.diff(from: p, to: d, options: options) }
+            let entries = byDate[d.description] ?? []
+            for s in sideIDs {
+                guard let e = entries.first(where: { $0.0 == s }) else { continue }
+                let delta = diff?.sides.first { $0.side == s }
+                rows.append(TimelineRow(date: d, file: e.2, side: s, areaKm2: e.1, gainedKm2: diff == nil ? nil : delta?.gainedKm2 ?? 0,
+                                        lostKm2: diff == nil ? nil : delta?.lostKm2 ?? 0, droppedSliverKm2: diff?.droppedSliverKm2))
+            }
+            previous = d
+        }
+        return rows
+    }
+
+    /// Joins rows inside the database: the rows go in by COPY to a temporary table, one indexed query answers all.
+    /// Returns side and as_of per row (status `as drawn`; no distances: the database has no theatre layer).
+    public func join(_ rows: [IncidentJoin.Row]) throws(FrontlineError) -> [[String]] {
+        try store.db.exec("CREATE TEMP TABLE IF NOT EXISTS join_rows (n bigint PRIMARY KEY, date date NOT NULL, geom geometry(Point, 4326) NOT NULL)")
+        try store.db.exec("TRUNCATE join_rows")
+        let lines = rows.enumerated().map { i, r in "\(i)\t\(r.day)\t\(Store.pointHex(r.position))" }
+        try store.db.copy("COPY join_rows (n, date, geom) FROM STDIN", lines: lines)
+        try store.db.exec("ANALYZE join_rows")
+        let r = try store.db.exec("""
+            WITH d AS (SELECT DISTINCT date FROM snapshots WHERE source = $1),
+                 j AS (SELECT n, geom, (SELECT max(d.date) FROM d WHERE d.date <= join_rows.date) AS asof FROM join_rows)
+            SELECT j.n, j.asof::text, (SELECT s.side FROM snapshots s WHERE s.source = $1 AND s.date = j.asof AND ST_Covers(s.geom, j.geom) ORDER BY s.side LIMIT 1)
+            FROM j ORDER BY j.n
+            """, [source])
+        var out = [[String]](repeating: ["", "", "", ""], count: rows.count)
+        for v in r.values {
+            guard let n = v[0].flatMap(Int.init), n < out.count else { continue }
+            guard let asof = v[1] else { continue }
+            let side = v[2] ?? implicitSide ?? ""
+            out[n] = [side, "as drawn", "", asof]
+        }
+        return out
+    }
+}
