@@ -1,6 +1,6 @@
 # frontline — set-up, build, main job and tests on Debian/Ubuntu with Swift on the PATH.
 SHELL := /bin/bash
-APT_PKGS := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium-headless-shell ffmpeg
+APT_PKGS := pkg-config libgeos-dev libproj-dev libgdal-dev gdal-bin librsvg2-bin chromium-headless-shell ffmpeg postgresql-15-postgis-3 libpq-dev
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
@@ -24,9 +24,10 @@ run: build
 	@mkdir -p $(OUT)
 	bash tools/main-job.sh .build/release/frontline $(OUT)
 
-## test: the whole test suite.
+## test: the whole test suite, inside a throw-away PostgreSQL cluster on loopback (pg_virtualenv removes it
+## afterwards, even when tests fail) so that the PostGIS tests run against a real server.
 test: setup
-	swift test
+	@if command -v pg_virtualenv >/dev/null; then pg_virtualenv -t swift test; else echo "pg_virtualenv missing: PostGIS tests will skip"; swift test; fi
 
 ## install: the binary to PREFIX/bin and the dataset to PREFIX/share/frontline/geodata.
 install: build

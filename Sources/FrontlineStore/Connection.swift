@@ -19,7 +19,8 @@ public final class Connection {
         conn = c
         guard PQstatus(c) == CONNECTION_OK else {
             let m = Connection.clean(String(cString: PQerrorMessage(c)))
-            PQfinish(c)
+            // The handle is already stored, so deinit (which runs for a class whose init throws after its stored
+            // properties are set) frees it: finishing it here too would free it twice.
             throw .unavailable("cannot connect to the database: \(m)")
         }
         _ = try exec("SET statement_timeout = \(Connection.statementTimeoutSeconds * 1000)")
