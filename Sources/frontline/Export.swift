@@ -23,6 +23,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp("Write -o with this GDAL driver (GPKG, FlatGeobuf, KML, KMZ, ESRI Shapefile, CSV, GeoJSONSeq).", valueName: "NAME"))
     var driver: String?
 
+    @OptionGroup var overlay: OverlayOptions
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
 
@@ -48,6 +49,18 @@ struct Export: ParsableCommand {
         let gis = try out.gisFormat(driver: driver, textExtensions: [])
         try out.preflight(inputs: [])
         let day = try dateOption.day()
+        if overlay.usesSnapshots() || overlay.db != nil {
+            // A snapshot source: its sides as control areas and its front, as of the snapshot that answers.
+            let source = try overlay.source(data: dataOptions)
+            let asOf = try source.state(on: day)
+            if let n = asOf.note { note(n) }
+            let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+            let fc = try SnapshotExport.features(asOf, label: source.label(of:), countries: countries, layers: Set(try parsedLayers().map(\.rawValue)))
+            let meta = JSONObject([("name", .string("\(source.name) — \(day)")), ("date", .string(day.description)), ("as_of", .string(asOf.asOf.description))])
+            if let gis { try out.emitLayers(fc, kind: gis, precision: precision); return }
+            try out.emit(GeoJSONWriter(precision: precision, includeBBox: bbox).encode(fc, foreignMembers: meta))
+            return
+        }
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()
         let fc = try ControlExport.features(dataset: dataset, history: history, date: day, layers: try parsedLayers(),

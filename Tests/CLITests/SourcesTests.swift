@@ -212,6 +212,22 @@ enum DeepStateFixture {
         #expect(unknown.status == 64 && unknown.stderr.contains(".gpkg") && !FileManager.default.fileExists(atPath: dir.appendingPathComponent("k.xyz").path))
     }
 
+    @Test func exportOfASnapshotSource() throws {
+        let dir = try CLI.tempDir()
+        try DeepStateFixture.writeRaw(into: dir)
+        let out = try CLI.tempDir().appendingPathComponent("s.gpkg")
+        let r = try CLI.run(["export", "--snapshots", dir.path, "--date", "2025-08-05", "-o", out.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        if let info = try ogrinfoSummary(out) {
+            #expect(info.output.contains("Layer name: control\n") && info.output.contains("Feature Count: 2"))
+        }
+        let g = try CLI.run(["export", "--snapshots", dir.path, "--date", "2025-08-05", "--layers", "control"])
+        let o = try JSONSerialization.jsonObject(with: Data(g.stdout.utf8)) as! [String: Any]
+        #expect(o["as_of"] as? String == "2025-08-03")
+        let ids = (o["features"] as! [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(ids == ["control/occupied", "control/unknown"])
+    }
+
     @Test func mapWritesRealRasters() throws {
         let dir = try CLI.tempDir()
         for ext in ["png", "pdf"] {
