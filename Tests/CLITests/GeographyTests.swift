@@ -55,6 +55,21 @@ import TestSupport
         #expect(unknown.status == 64 && unknown.stderr.contains("unknown place"))
     }
 
+    @Test func settlementChangesAndPanel() throws {
+        let dataset = try CLI.run(["settlements", "--changes", "--format", "json"])
+        #expect(dataset.status == 0, "\(dataset.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(dataset.stdout.utf8)) as! [[String: String]]
+        let shusha = rows.first { $0["place_id"] == "shusha" }
+        #expect(shusha?["from_side"] == "armenian" && shusha?["to_side"] == "azerbaijan" && shusha?["date"] == "2020-11-08")
+        let panel = try CLI.run(["settlements", "--every", "1m", "--from", "2020-09-01", "--to", "2020-12-01", "--region", "shusha"])
+        let lines = panel.stdout.split(separator: "\n").dropFirst().filter { $0.contains(",shusha,Shusha,") }
+        #expect(lines.map { $0.split(separator: ",").last.map(String.init) ?? "" } == ["armenian", "armenian", "armenian", "azerbaijan"])
+        guard present else { return }
+        let ua = try CLI.run(["settlements", GeographyTests.archive.path, "--changes", "--region", "UA-donets-k", "--min-population", "10000"])
+        #expect(ua.status == 0, "\(ua.stderr)")
+        #expect(ua.stdout.contains(",Vuhledar,UA-donets-k,") && ua.stdout.contains(",other,occupied,2024-10-02,2024-09-25"))
+    }
+
     @Test func userRegionsReplaceTheBundledOnes() throws {
         let dir = try CLI.tempDir()
         try DeepStateFixture.writeRaw(into: dir)
