@@ -72,7 +72,7 @@ public enum VectorReader {
             }
             chosen = nonEmpty.first ?? all.first
         }
-        guard let l = chosen else { throw .badContent(path: path, place: "", message: "no layers") }
+        guard let l = chosen else { throw .badContent(path: path, place: "", message: "no layers: the file holds nothing to read (an empty document?)") }
         let name = String(cString: OGR_L_GetName(l))
         return (name, try readLayer(l, path: path, name: name))
     }

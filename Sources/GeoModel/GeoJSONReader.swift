@@ -317,11 +317,14 @@ struct Parser {
 
     func position(_ node: CoordNode) throws(GeoJSONError) -> Position {
         guard case .position(let p) = node else { throw fail("expected a position [longitude, latitude]") }
+        // Metres where degrees belong: a projected file (most often Web Mercator) that claims or implies CRS84.
+        let metres = abs(p.lon) > 180 && abs(p.lon) <= 20_037_509 && abs(p.lat) <= 20_048_967
+        let projected = " (the coordinates look like projected metres, likely EPSG:3857 Web Mercator; RFC 7946 GeoJSON is WGS84 longitude/latitude: reproject it, e.g. ogr2ogr -t_srs EPSG:4326)"
         if abs(p.lat) > 90 {
-            let hint = abs(p.lon) <= 90 ? " (are longitude and latitude swapped?)" : ""
+            let hint = metres ? projected : abs(p.lon) <= 90 ? " (are longitude and latitude swapped?)" : ""
             throw fail("latitude \(p.lat) is beyond ±90\(hint)")
         }
-        if abs(p.lon) > 180 { throw fail("longitude \(p.lon) is beyond ±180") }
+        if abs(p.lon) > 180 { throw fail("longitude \(p.lon) is beyond ±180\(metres && abs(p.lat) > 1000 ? projected : "")") }
         return p
     }
 
