@@ -29,8 +29,17 @@ public enum Animation {
                 opts.window = boxes.union()?.expanded(by: 0.08)
             }
         }
+        opts.previousFront = false
         let fixed = opts
         let pairs = ticks.enumerated().map { (i, t) in (previous: i == 0 ? nil : ticks[i - 1], tick: t) }
+        // Each snapshot is read once (in parallel), not once per frame that shows it.
+        var loaded: [Int: Snapshot] = [:]
+        if let archive = source as? SnapshotArchive {
+            let needed = Array(Set(try ticks.map { (t) throws(FrontlineError) -> Int in try archive.index(on: t) })).sorted()
+            let snaps = try Parallel.map(needed) { (i) throws(FrontlineError) -> Snapshot in try archive.read(at: i) }
+            for (i, s) in zip(needed, snaps) { loaded[i] = s }
+        }
+        let cache = loaded
         return try Parallel.map(pairs) { (p) throws(FrontlineError) -> Frame in
             let asOf = try source.state(on: p.tick)
             var frameOptions = fixed
@@ -43,9 +52,13 @@ public enum Animation {
                     spec = try StateMap.spec(dataset: ds.dataset, history: ds.history, date: p.tick, options: frameOptions)
                 }
             } else if let archive = source as? SnapshotArchive {
-                let b = try archive.read(at: try archive.index(on: p.tick))
+                let bi = try archive.index(on: p.tick)
+                let b: Snapshot
+                if let c = cache[bi] { b = c } else { b = try archive.read(at: bi) }
                 if let prev = p.previous {
-                    let a = try archive.read(at: try archive.index(on: prev))
+                    let ai = try archive.index(on: prev)
+                    let a: Snapshot
+                    if let c = cache[ai] { a = c } else { a = try archive.read(at: ai) }
                     let (diff, sides) = try ControlDiff.between(a, b, options: diffOptions)
                     spec = try SnapshotMap.changeSpec(a, b, diff: diff, sides: sides, context: context, options: frameOptions)
                 } else {

@@ -20,6 +20,8 @@ public struct MapOptions: Sendable {
     public var credit: String?
     /// Change maps: `auto` (zoom to the changes when they are small against the data), `data`, `changes`.
     public var windowMode: String = "auto"
+    /// Change maps: draw the earlier front line (dotted). Animation frames leave it out: the previous frame showed it.
+    public var previousFront = true
 
     public init(width: Double = 1200, height: Double = 900, window: BoundingBox? = nil, crs: String? = nil, title: String? = nil,
                 precision: Int = 1, style: MapStyle = .standard) {

@@ -100,7 +100,7 @@ public enum SnapshotMap {
         }
         layers += change.layers
         // The earlier front above the gains' outlines, the later one above both.
-        if let before = try frontLine(a.state, sides: sides, context: context, hasTheatre: base.theatre != nil), !before.isEmpty {
+        if options.previousFront, let before = try frontLine(a.state, sides: sides, context: context, hasTheatre: base.theatre != nil), !before.isEmpty {
             layers.append(MapLayer(id: "front-line-before", symbol: style.previousFrontLine, features: [MapFeature(id: "front-before", geometry: before, data: [DataField("date", a.date?.description ?? "")])]))
         }
         if let after = try frontLine(b.state, sides: sides, context: context, hasTheatre: base.theatre != nil), !after.isEmpty {
