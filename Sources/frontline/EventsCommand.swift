@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FrontlineKit
 import GeoModel
 
@@ -32,10 +33,18 @@ struct Events: ParsableCommand {
     }
 
     func run() throws {
+        let gis = try out.gisFormat(textExtensions: ["", "txt", "csv", "json", "geojson"])
+        // -o x.geojson without --format writes GeoJSON, not the table under that name.
+        var format = self.format
+        if format == .table, let o = out.output, (o as NSString).pathExtension.lowercased() == "geojson" { format = .geojson }
         try out.preflight()
         let dataset = try Dataset.load(root: try Dataset.locate(explicit: data))
         let incidents = try dataset.loadIncidents().incidents(from: from.flatMap(Day.init), to: to.flatMap(Day.init))
         let rows = try IncidentJoiner(dataset: dataset).join(incidents)
+        if let gis {
+            try out.emitLayers(FeatureCollection(rows.map(\.feature)), kind: gis, precision: 6)
+            return
+        }
         switch format {
         case .csv:
             try out.emit(EventsCSV.text(rows))

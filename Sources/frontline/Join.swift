@@ -1,6 +1,8 @@
 import ArgumentParser
+import Foundation
 import FrontlineKit
 import FrontlineStore
+import GeoModel
 
 struct Join: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +35,9 @@ struct Join: ParsableCommand {
 
     func run() throws {
         let inputs = input == "-" ? [] : [input]
+        // A GeoJSON or GIS name gets points with every column; text names get the CSV.
+        let ext = (out.output.map { ($0 as NSString).pathExtension.lowercased() }) ?? ""
+        let gis: VectorFile.OutputKind? = ext == "geojson" || ext == "json" ? .geoJSON : try out.gisFormat(textExtensions: ["", "txt", "csv", "tsv"])
         try out.preflight(inputs: inputs)
         let table = try IncidentCSV.parse(try FileIO.read(input), path: input, dateColumn: dateColumn, lonColumn: lonColumn, latColumn: latColumn)
         if !table.badLines.isEmpty {
@@ -51,6 +56,10 @@ struct Join: ParsableCommand {
             note("joined in the database: distance_to_front_km is left empty")
         } else {
             values = try IncidentJoin.join(table.rows, source: source, countries: countries, distances: !noDistance)
+        }
+        if let gis {
+            try out.emitLayers(FeatureCollection(table.features(columns: IncidentJoin.joinedColumns, values: values)), kind: gis, precision: 6, inputs: inputs)
+            return
         }
         try out.emit(table.joined(columns: IncidentJoin.joinedColumns, values: values), inputs: inputs)
     }

@@ -255,6 +255,26 @@ enum DeepStateFixture {
         #expect(quote.status == 65 && quote.stderr.contains("unterminated quote") && quote.stderr.contains("line 2"))
     }
 
+    @Test func eventsAndJoinWriteGISFiles() throws {
+        let dir = try CLI.tempDir()
+        let ev = dir.appendingPathComponent("events.gpkg")
+        let e = try CLI.run(["events", "-o", ev.path])
+        #expect(e.status == 0, "\(e.stderr)")
+        if let info = try ogrinfoSummary(ev) { #expect(info.output.contains("Layer name: incident\n")) }
+        let csv = dir.appendingPathComponent("in.csv")
+        try "event_date,latitude,longitude,note\n2020-10-27,40.37577,47.12619,\"a, b\"\nbad,1,2,x\n".write(to: csv, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("joined.gpkg")
+        let j = try CLI.run(["join", csv.path, "-o", out.path])
+        #expect(j.status == 0, "\(j.stderr)")
+        let back = try CLI.run(["convert", out.path])
+        let o = try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as! [String: Any]
+        let props = (o["features"] as! [[String: Any]]).map { $0["properties"] as! [String: Any] }
+        #expect(props.count == 2 && props[0]["side"] as? String == "azerbaijan" && props[0]["note"] as? String == "a, b")
+        let gj = try CLI.run(["join", csv.path, "-o", dir.appendingPathComponent("j.geojson").path])
+        #expect(gj.status == 0)
+        #expect(try String(contentsOf: dir.appendingPathComponent("j.geojson"), encoding: .utf8).hasPrefix("{\"type\":\"FeatureCollection\""))
+    }
+
     @Test func locateOnTheWeeklyArchive() throws {
         let archive = TestPaths.repo.deletingLastPathComponent().appendingPathComponent("shared/data/deepstate-ua")
         guard FileManager.default.fileExists(atPath: archive.path) else {

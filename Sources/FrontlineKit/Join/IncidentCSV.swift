@@ -90,6 +90,15 @@ public struct IncidentCSV: Sendable {
         return csv
     }
 
+    /// The header's column names, as written.
+    public var columnNames: [String] { IncidentCSV.fields(header, 0..<header.count).map { String(decoding: header[$0], as: UTF8.self) } }
+
+    /// The fields of a data line (0-based), unquoted.
+    public func fields(ofLine k: Int) -> [String] {
+        let line = lines[k]
+        return IncidentCSV.fields(bytes, line).map { String(decoding: bytes[$0], as: UTF8.self).replacingOccurrences(of: "\"\"", with: "\"") }
+    }
+
     /// Each data line as written (without its line break).
     public var rawLines: [String] { lines.map { String(decoding: bytes[$0], as: UTF8.self) } }
 
@@ -97,6 +106,22 @@ public struct IncidentCSV: Sendable {
     public func row(ofLine k: Int) -> IncidentJoin.Row? { k < rowOfLine.count ? rowOfLine[k].map { rows[$0] } : nil }
 
     /// The CSV with `columns` appended: `values[row]` for each row (empty fields on bad lines).
+    /// The rows as point features (no geometry on bad lines): every input column and the joined ones, as text,
+    /// for writing a GIS file.
+    public func features(columns: [String], values: [[String]]) -> [Feature] {
+        let names = columnNames
+        let existing = Set(names.map { $0.lowercased() })
+        let joinedNames = columns.map { existing.contains($0) ? $0 + "_joined" : $0 }
+        return lines.indices.map { k in
+            let f = fields(ofLine: k)
+            var props: [(String, JSONValue)] = names.enumerated().map { ($1, .string($0 < f.count ? f[$0] : "")) }
+            let r = k < rowOfLine.count ? rowOfLine[k] : nil
+            for (i, n) in joinedNames.enumerated() { props.append((n, .string(r.map { values[$0][i] } ?? ""))) }
+            props.append(("layer", "event"))
+            return Feature(geometry: r.map { .point(Point(rows[$0].position)) }, properties: JSONObject(props))
+        }
+    }
+
     public func joined(columns: [String], values: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + lines.count * 24)
