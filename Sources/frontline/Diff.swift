@@ -70,8 +70,8 @@ struct Diff: ParsableCommand {
                 header = "control from \(d1) to \(d2)"
             }
         } else {
-            let a = try Snapshot.load(files[0], options: overlay.snapshot)
-            let b = try Snapshot.load(files[1], options: overlay.snapshot)
+            let a = try Snapshot.load(files[0], options: try overlay.snapshotOptions())
+            let b = try Snapshot.load(files[1], options: try overlay.snapshotOptions())
             announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
             announce(b, profileGiven: true)
             let (d, sides) = try ControlDiff.between(a, b, options: overlay.diff)

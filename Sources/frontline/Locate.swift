@@ -30,6 +30,7 @@ struct Locate: ParsableCommand {
     func run() throws {
         try out.preflight(inputs: [])
         let day = try dateOption.day()
+        try overlay.refuseDatabase("locate")
         if overlay.usesSnapshots() { return try runOnSnapshots(day) }
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()

@@ -77,6 +77,7 @@ struct MapCommand: ParsableCommand {
         guard ["svg", "png", "pdf", ""].contains(ext) else {
             throw FrontlineError.badArgument("map writes .svg, .png or .pdf, not .\(ext) (\(out.output ?? ""))")
         }
+        try overlay.refuseDatabase("map")
         try out.preflight(inputs: files)
         var options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), crs: crs, title: title,
                                  precision: precision)
@@ -116,12 +117,12 @@ struct MapCommand: ParsableCommand {
         } else {
             // The bundled dataset only lends its base map where it overlaps; a missing dataset is no error here.
             let context = try? dataOptions.load()
-            let a = try Snapshot.load(files[0], options: overlay.snapshot)
+            let a = try Snapshot.load(files[0], options: try overlay.snapshotOptions())
             for w in a.warnings { warn(w) }
             if files.count == 1 {
                 spec = try SnapshotMap.spec(a, context: context, options: options)
             } else {
-                let b = try Snapshot.load(files[1], options: overlay.snapshot)
+                let b = try Snapshot.load(files[1], options: try overlay.snapshotOptions())
                 for w in b.warnings { warn(w) }
                 let (diff, sides) = try ControlDiff.between(a, b, options: overlay.diff)
                 spec = try SnapshotMap.changeSpec(a, b, diff: diff, sides: sides, context: context, options: options)

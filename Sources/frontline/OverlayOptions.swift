@@ -60,13 +60,15 @@ struct OverlayOptions: ParsableArguments {
                          dateProperty: dateProperty, date: date, layer: layer)
     }
 
-    var snapshot: Snapshot.Options {
-        Snapshot.Options(sideProperty: sideProperty, rules: (try? rules()) ?? nil, gridMetres: grid, dateProperty: dateProperty, layer: layer)
-    }
     var diff: ControlDiff.Options { ControlDiff.Options(sliverWidthMetres: sliverWidth, minAreaKm2: minArea) }
 
     /// True when the command answers from snapshots rather than the dataset.
     func usesSnapshots(files: [String] = []) -> Bool { !snapshots.isEmpty || !files.isEmpty }
+
+    /// For commands that cannot answer from PostGIS yet: an error, never the dataset's answer in its place.
+    func refuseDatabase(_ command: String) throws {
+        if db != nil { throw FrontlineError.badArgument("\(command) does not read --db yet; export the source with frontline export --db … and use --snapshots") }
+    }
 
     /// Opens the snapshot archive of `--snapshots` plus positional files, announcing what was detected on stderr.
     func archive(files: [String] = [], date: Day? = nil) throws -> SnapshotArchive {

@@ -138,6 +138,24 @@ enum DeepStateFixture {
         #expect(bad.status == 65 && bad.stderr.contains("rules[0].match"))
     }
 
+    /// A broken mapping file is an error on every path (two-file diff and map too), never silently ignored; and a
+    /// command that cannot read --db yet says so instead of answering from the dataset.
+    @Test func brokenSidesAndUnsupportedDatabaseAreErrors() throws {
+        let dir = try CLI.tempDir()
+        try DeepStateFixture.writeRaw(into: dir)
+        let mapping = try CLI.tempDir().appendingPathComponent("sides.json")
+        try "{not json".write(to: mapping, atomically: true, encoding: .utf8)
+        let a = dir.appendingPathComponent("1754251105.geojson").path, b = dir.appendingPathComponent("1754856000.geojson").path
+        for args in [["diff", a, b], ["map", a, b]] {
+            let r = try CLI.run(args + ["--sides", mapping.path])
+            #expect(r.status == 65 && r.stderr.contains("sides.json"), "\(args): \(r.stderr)")
+        }
+        for args in [["locate", "40.3,47.1", "--date", "2020-10-27"], ["map", "--date", "2020-10-27"]] {
+            let r = try CLI.run(args + ["--db", "postgresql://127.0.0.1:1/x", "--source", "s"])
+            #expect(r.status == 64 && r.stderr.contains("does not read --db yet"), "\(args): \(r.stderr)")
+        }
+    }
+
     @Test func snapshotArchiveErrorsAndRange() throws {
         let empty = try CLI.tempDir()
         let r = try CLI.run(["timeline", empty.path])
