@@ -1,5 +1,6 @@
 import FrontlineKit
 import GeoModel
+import GeoOps
 import MapRender
 
 /// The dataset's context layers (countries, borders, rivers, districts, the former oblast, places) for a window.
@@ -32,11 +33,22 @@ struct BaseLayers {
     func countries() throws(FrontlineError) -> MapLayer { try layer("countries", symbol: style.country, idKey: "iso_a2") }
 
     /// Country names in spaced capitals, for the parts of countries inside the window.
-    func countryLabels(_ layer: MapLayer) -> [AreaLabel] {
+    /// Country names, each placed only in its country's own empty area: `avoid` (the land held by sides other
+    /// than the default one) is cut out, so a name never sits over another side's data.
+    func countryLabels(_ layer: MapLayer, avoid: Geometry? = nil) -> [AreaLabel] {
         layer.features.compactMap { f in
             guard let name = f.data.first(where: { $0.name == "name" })?.value else { return nil }
-            return AreaLabel(id: f.id, text: name.uppercased(), geometry: f.geometry, kind: .country)
+            var g = f.geometry
+            if let avoid, !avoid.isEmpty, let cut = try? g.difference(avoid).polygonalPart { g = cut }
+            return AreaLabel(id: f.id, text: name.uppercased(), geometry: g, kind: .country)
         }
+    }
+
+    /// The land of a state held by sides other than the dataset's default side.
+    func otherSidesLand(_ state: ControlState) -> Geometry? {
+        let t = dataset.timeline
+        let others = t.sides.filter { $0.id != t.defaultSide }.compactMap { state.areas[$0.id] }.filter { !$0.isEmpty }
+        return others.isEmpty ? nil : try? Geometry.unaryUnion(others)
     }
     func borders() throws(FrontlineError) -> MapLayer { try layer("borders", symbol: style.border, idKey: "id") }
     func rivers() throws(FrontlineError) -> MapLayer { try layer("rivers", symbol: style.river, idKey: "name") }

@@ -9,7 +9,8 @@ public enum ChangeMap {
         let style = options.style
         let t = dataset.timeline
         let a = try history.state(on: d1), b = try history.state(on: d2)
-        let diff = try ControlDiff.between(a, b, sides: t.sides, gazetteer: dataset.gazetteer, districts: dataset.districts)
+        let diff = try ControlDiff.between(a, b, timeline: t, gazetteer: dataset.gazetteer, districts: dataset.districts,
+                                           options: ControlDiff.Options(sliverWidthMetres: 30, minAreaKm2: 0.005))
         let window = options.window ?? dataset.window
         let base = BaseLayers(dataset: dataset, style: style, window: window)
         let countries = try base.countries()
@@ -22,7 +23,7 @@ public enum ChangeMap {
                                                             DataField("area_km2", MapText.number(km2))]),
             ]))
         }
-        let change = changeLayers(diff, sides: t.sides, from: d1, to: d2, style: style)
+        let change = changeLayers(diff, sides: t.sides, from: d1, to: d2, style: style, zoneLabels: t.zoneLabels)
         layers += change.layers
         let (districtLayer, districtLabels) = base.districts()
         layers.append(districtLayer)
@@ -35,8 +36,9 @@ public enum ChangeMap {
         var changed: [String: (side: String, label: String, index: Int)] = [:]
         for s in diff.settlements {
             guard let to = s.toSide, let i = t.sides.firstIndex(where: { $0.id == to }) else { continue }
-            let n = diff.settlements.filter { $0.toSide == to }.count
-            changed[s.place.id] = (to, "Settlement taken by \(t.label(of: to)) (\(n))", i)
+            let handover = s.kind == .handover
+            let n = diff.settlements.filter { $0.toSide == to && ($0.kind == .handover) == handover }.count
+            changed[s.place.id] = (to, handover ? "Settlement handed over to \(t.label(of: to)) (\(n))" : "Settlement taken by \(t.label(of: to)) (\(n))", i)
         }
         var sources = diff.changes.flatMap(\.sourceChanges).flatMap(\.sources)
         sources += diff.settlements.flatMap(\.sources)
@@ -45,30 +47,59 @@ public enum ChangeMap {
         return MapSpec(
             title: options.title ?? "Changes of control, \(MapText.date(d1)) – \(MapText.date(d2))",
             subtitle: dataset.name, window: window, layers: layers,
-            places: try base.places(state: b, changed: changed), areaLabels: base.countryLabels(countries) + districtLabels, legendNotes: notes,
+            places: try base.places(state: b, changed: changed), areaLabels: base.countryLabels(countries, avoid: base.otherSidesLand(b)) + districtLabels, legendNotes: notes,
             attribution: MapText.attribution(dataset: dataset.name, sources: sources),
             description: "Areas that changed hands between \(d1) and \(d2), drawn by frontline.")
     }
 
-    /// Hatched gains per side with km² in the legend, and notes with the totals.
+    /// Hatched gains per side and per kind (confirmed, claimed, disputed, handed over, zone moved) with km² in
+    /// the legend, and notes with the totals.
     static func changeLayers(_ diff: ControlDiff, sides: [Side], from d1: Day?, to d2: Day?, style: MapStyle,
+                             zoneLabels: [String: String] = [:],
                              gainLabel: (Side) -> String = { "Gained by \($0.label)" }) -> (layers: [MapLayer], notes: [String]) {
+        func zoneLabel(_ z: String?) -> String { z.map { zoneLabels[$0] ?? $0 } ?? "A zone" }
         var layers: [MapLayer] = [], notes: [String] = []
         let period = [d1, d2].compactMap { $0?.description }.joined(separator: " → ")
+        let kinds: [ChangeKind?] = [nil] + ChangeKind.allCases.map { $0 }
         for (i, side) in sides.enumerated() {
-            let pieces = diff.changes.filter { $0.toSide == side.id }
+          for kind in kinds {
+            let pieces = diff.changes.filter { $0.toSide == side.id && $0.kind == kind }
             guard !pieces.isEmpty else { continue }
             let km2 = pieces.reduce(0) { $0 + $1.areaKm2 }
-            let label = "\(gainLabel(side)): \(MapText.km2(km2))"
-            layers.append(MapLayer(id: "gain-\(side.id)", symbol: style.gain(by: side.id, label: label, index: i),
+            let agreement = pieces.flatMap(\.sourceChanges).compactMap(\.agreement).first
+            let zone = pieces.flatMap(\.sourceChanges).compactMap(\.zoneChange).first
+            let what: String
+            switch kind {
+            case nil: what = gainLabel(side)
+            case .confirmed?: what = "\(gainLabel(side)), confirmed"
+            case .claimed?: what = "Claimed by \(side.label)"
+            case .disputed?: what = "Claimed by \(side.label), disputed"
+            case .handover?: what = "Handed over to \(side.label)" + (agreement.map { " under the \($0)" } ?? "")
+            case .zone?: what = "\(zoneLabel(zone)) moved here (not a change of control)"
+            }
+            let label = "\(what): \(MapText.km2(km2))"
+            layers.append(MapLayer(id: "gain-\(side.id)\(kind.map { "-\($0.rawValue)" } ?? "")",
+                                   symbol: style.gain(by: side.id, kind: kind?.rawValue ?? "", label: label, index: i),
                                    features: pieces.enumerated().map { k, p in
                 var data = [DataField("side", p.toSide), DataField("from_side", p.fromSide), DataField("area_km2", MapText.number(p.areaKm2))]
                 if let d2 { data.append(DataField("date", d2.description)) }
                 if !p.districts.isEmpty { data.append(DataField("districts", p.districts.joined(separator: " "))) }
-                if !p.sourceChanges.isEmpty { data.append(DataField("changes", p.sourceChanges.map(\.id).joined(separator: " "))) }
-                return MapFeature(id: "\(side.id)-\(k + 1)", geometry: p.geometry, data: data,
-                                  title: "\(p.fromSide) → \(p.toSide): \(MapText.km2(p.areaKm2))\(period.isEmpty ? "" : " (\(period))")")
+                if !p.sourceChanges.isEmpty {
+                    data.append(DataField("changes", p.sourceChanges.map(\.id).joined(separator: " ")))
+                    data.append(DataField("change_dates", p.sourceChanges.map(\.date.description).joined(separator: " ")))
+                }
+                if let kind { data.append(DataField("change_type", kind.rawValue)) }
+                return MapFeature(id: "\(side.id)\(kind.map { "-\($0.rawValue)" } ?? "")-\(k + 1)", geometry: p.geometry, data: data,
+                                  title: "\(p.fromSide) → \(p.toSide)\(kind.map { ", \($0.phrase)" } ?? ""): \(MapText.km2(p.areaKm2))\(period.isEmpty ? "" : " (\(period))")")
             }))
+          }
+        }
+        for z in diff.zoneEvents {
+            switch z.event {
+            case .began: notes.append("\(z.label) began on \(MapText.date(z.date)) (\(MapText.km2(z.areaAfterKm2 ?? 0))).")
+            case .ended: notes.append("\(z.label) ended on \(MapText.date(z.date)).")
+            case .redrawn: notes.append("\(z.label) redrawn on \(MapText.date(z.date)): \(MapText.km2(z.areaBeforeKm2 ?? 0)) → \(MapText.km2(z.areaAfterKm2 ?? 0)).")
+            }
         }
         for s in diff.sides where s.gainedKm2 > 0 || s.lostKm2 > 0 {
             let label = sides.first { $0.id == s.side }?.label ?? s.side

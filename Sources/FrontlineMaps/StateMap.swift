@@ -74,7 +74,7 @@ public enum StateMap {
         return MapSpec(
             title: options.title ?? "Control on \(MapText.date(date))",
             subtitle: dataset.name, window: window, layers: layers,
-            places: try base.places(state: state), markers: markers, areaLabels: base.countryLabels(countries) + districtLabels, legendNotes: notes,
+            places: try base.places(state: state), markers: markers, areaLabels: base.countryLabels(countries, avoid: base.otherSidesLand(state)) + districtLabels, legendNotes: notes,
             attribution: MapText.attribution(dataset: dataset.name, sources: sources),
             description: "Control of the \(dataset.name) study area on \(dateText), drawn by frontline.")
     }

@@ -129,9 +129,22 @@ struct Diff: ParsableCommand {
                 t.add([s.side, s.areaFromKm2.map { fmt($0) } ?? "—", s.areaToKm2.map { fmt($0) } ?? "—", fmt(s.gainedKm2), fmt(s.lostKm2), fmt(s.netKm2)])
             }
             var text = header + "\n\n" + t.rendered
+            let kinds = diff.changes.compactMap(\.kind).filter { $0 != .zone }
+            if !kinds.isEmpty {
+                // What the gains were: a map desk reports a claim as a claim and a handover as a handover.
+                var g = Table(["gained by", "type", "km²"], rightAligned: [2])
+                for side in diff.sides.map(\.side) {
+                    for k in ChangeKind.allCases where k != .zone {
+                        let km2 = diff.changes.filter { $0.toSide == side && $0.kind == k }.reduce(0) { $0 + $1.areaKm2 }
+                        if km2 > 0 { g.add([side, k.phrase, fmt(km2, 1)]) }
+                    }
+                }
+                text += "\n" + g.rendered
+            }
             text += "\nchange polygons: \(diff.changes.count)\n"
             let regionsForPieces = statesAB == nil ? [] : ((try? geography.regionList(source: sourceForRegions ?? DatasetSource(dataset: try dataOptions.load()), window: diff.changes.compactMap({ BoundingBox(geometry: $0.geometry) }).union(), data: dataOptions)) ?? [])
-            var c = Table(["from → to", "km²", statesAB == nil ? "districts" : "regions", statesAB == nil ? "changes" : "near"], rightAligned: [1])
+            var c = statesAB == nil ? Table(["from → to", "type", "km²", "districts", "changes"], rightAligned: [2])
+                                    : Table(["from → to", "km²", "regions", "near"], rightAligned: [1])
             for ch in diff.changes.prefix(40) {
                 if statesAB != nil {
                     let rs = regionsForPieces.filter { (try? $0.geometry.intersects(ch.geometry)) == true }.map(\.name)
@@ -141,7 +154,8 @@ struct Diff: ParsableCommand {
                     c.add(["\(ch.fromSide) → \(ch.toSide)", fmt(ch.areaKm2, 2), rs.joined(separator: ", "),
                            near.map { "\($0.name) \(fmt(Geodesy.distanceKm($0.position, centre!), 1)) km" } ?? ""])
                 } else {
-                    c.add(["\(ch.fromSide) → \(ch.toSide)", fmt(ch.areaKm2, 2), ch.districts.joined(separator: ", "), ch.sourceChanges.map(\.id).joined(separator: ", ")])
+                    c.add(["\(ch.fromSide) → \(ch.toSide)", ch.kind?.phrase ?? "", fmt(ch.areaKm2, 2), ch.districts.joined(separator: ", "),
+                           ch.sourceChanges.map { "\($0.id) (\($0.date))" }.joined(separator: ", ")])
                 }
             }
             text += c.rendered
@@ -154,11 +168,26 @@ struct Diff: ParsableCommand {
                         let region = s.place.district.flatMap { id in regionsForPieces.first { $0.id == id }?.name } ?? s.place.district ?? ""
                         st.add([s.date?.description ?? "", s.place.name, region, s.place.population.map { fmt(Double($0), 0) } ?? "", "\(s.fromSide ?? "—") → \(s.toSide ?? "—")"])
                     } else {
-                        st.add([s.date?.description ?? "", s.place.name, "\(s.fromSide ?? "—") → \(s.toSide ?? "—")", s.status?.rawValue ?? "", s.sources.first?.citation ?? ""])
+                        st.add([s.date?.description ?? "", s.place.name, "\(s.fromSide ?? "—") → \(s.toSide ?? "—")", s.kind?.phrase ?? s.status?.rawValue ?? "", s.sources.first?.citation ?? ""])
                     }
                 }
                 if statesAB != nil, let f = diff.from, let t = diff.to { text += "(changed between the snapshots of \(f) and \(t))\n" }
                 text += st.rendered
+            }
+            let zonePieces = diff.changes.filter { !$0.isControl }
+            if !zonePieces.isEmpty || !diff.zoneEvents.isEmpty {
+                text += "\nzone changes (not changes of control; the gained and lost columns leave them out):\n"
+                for p in zonePieces {
+                    let z = p.sourceChanges.compactMap(\.zoneChange).first.map { t in diff.zoneEvents.first { $0.zone == t }?.label ?? t } ?? "zone"
+                    text += "  \(p.sourceChanges.map(\.date.description).last ?? "")  \(z) moved over \(fmt(p.areaKm2, 2)) km² (\(p.fromSide) → \(p.toSide) in the areas above; \(p.sourceChanges.map(\.id).joined(separator: ", ")))\n"
+                }
+                for z in diff.zoneEvents {
+                    switch z.event {
+                    case .began: text += "  \(z.date)  \(z.label) began: \(fmt(z.areaAfterKm2 ?? 0)) km²\n"
+                    case .ended: text += "  \(z.date)  \(z.label) ended: \(fmt(z.areaBeforeKm2 ?? 0)) km²\n"
+                    case .redrawn: text += "  \(z.date)  \(z.label) redrawn: \(fmt(z.areaBeforeKm2 ?? 0)) → \(fmt(z.areaAfterKm2 ?? 0)) km²\n"
+                    }
+                }
             }
             if diff.droppedSliverCount > 0 { text += "\nslivers dropped: \(diff.droppedSliverCount), \(fmt(diff.droppedSliverKm2, 3)) km²\n" }
             try out.emit(text, inputs: files)

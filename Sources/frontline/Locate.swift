@@ -64,7 +64,16 @@ struct Locate: ParsableCommand {
             text += "\n"
             if !r.control.zones.isEmpty { text += "zones:       \(r.control.zones.map { dataset.timeline.zoneLabels[$0.zone] ?? $0.zone }.joined(separator: ", "))\n" }
             text += "district:    \(r.district.map { "\($0.name) (\($0.id))" } ?? "—")\n"
-            text += "to front:    \(r.distanceToFrontKm.map { "\(fmt($0, 1)) km" } ?? "no front line on this date")\n"
+            text += "to front:    \(r.distanceToFrontKm.map { "\(fmt($0, 1)) km" } ?? "no front line on this date")"
+            if r.distanceToFrontKm != nil, let c = r.frontChange {
+                if let k = r.frontPrecisionKm { text += " ± \(fmt(k, k < 1 ? 1 : 0)) km (the precision of change \(c.id))" }
+                let st = c.status(on: r.date)
+                if st != .confirmed {
+                    text += "; the line there is \(st == .disputed ? "a disputed claim" : "a claim") of \(c.date) by \(c.claimant ?? dataset.timeline.label(of: c.to))"
+                    if let d = c.disputedBy { text += ", denied by \(d)" }
+                }
+            }
+            text += "\n"
             text += "nearest:     \(r.nearest.map { "\($0.place.name) \(fmt($0.km, 1)) km" }.joined(separator: ", "))\n"
             if let c = r.control.change, let s = c.sources.first { text += "source:      \(s.citation)\n" }
             try out.emit(text)

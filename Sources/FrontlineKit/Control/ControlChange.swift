@@ -10,6 +10,30 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
     case disputed
 }
 
+/// What a change of the record was, for diffs and change maps: each kind is counted and drawn apart.
+public enum ChangeKind: String, Sendable, CaseIterable, Comparable {
+    case confirmed, claimed, disputed
+    /// Handed over under an agreement, not taken.
+    case handover
+    /// A zone (corridor) moved; not a change of control.
+    case zone
+
+    /// Legend and table wording.
+    public var phrase: String {
+        switch self {
+        case .confirmed: return "confirmed"
+        case .claimed: return "claimed"
+        case .disputed: return "disputed"
+        case .handover: return "handed over"
+        case .zone: return "zone change"
+        }
+    }
+
+    public static func < (a: ChangeKind, b: ChangeKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
 /// A public source for a record.
 public struct SourceRef: Hashable, Sendable {
     public var title: String
@@ -57,6 +81,24 @@ public struct ControlChange: Hashable, Sendable {
     /// Who or what confirmed it, with its sources.
     public var confirmedBy: String?
     public var confirmationSources: [SourceRef] = []
+    /// The agreement under which the area was handed over ("trilateral statement of 2020-11-10"), when it was.
+    public var agreement: String?
+    /// The zone whose movement this change records (a corridor moving), when it is not a change of control.
+    public var zoneChange: String?
+    /// How far the drawn line may be from the real one, km, when the record says.
+    public var precisionKm: Double?
+
+    /// What the change was as known on `day`: a zone movement, a handover under an agreement, or a
+    /// confirmed, claimed or disputed change of control.
+    public func kind(on day: Day) -> ChangeKind {
+        if zoneChange != nil { return .zone }
+        if agreement != nil { return .handover }
+        switch status(on: day) {
+        case .confirmed: return .confirmed
+        case .claimed: return .claimed
+        case .disputed: return .disputed
+        }
+    }
 
     /// The status as known on `day`: `confirmed` once `confirmedOn` has passed, else the recorded status.
     public func status(on day: Day) -> ChangeStatus {

@@ -130,6 +130,11 @@ extension Dataset {
                 change.confirmedOn = try f.optionalDay("confirmed_on")
                 change.confirmedBy = try f.optionalString("confirmed_by")
                 change.confirmationSources = try sources(f, key: "confirmation_sources")
+                change.agreement = try f.optionalString("agreement")
+                change.zoneChange = try f.optionalString("zone_change")
+                if let z = change.zoneChange, !zones.isEmpty, !zones.contains(z) { throw f.fail("zone_change", "unknown zone \"\(z)\"") }
+                change.precisionKm = try f.optionalNumber("precision_km")
+                if let k = change.precisionKm, k < 0 { throw f.fail("precision_km", "must not be negative") }
                 changes.append(change)
             case "zone":
                 let z = try f.string("zone")

@@ -33,6 +33,12 @@ struct JSONFields {
         return n
     }
 
+    func optionalNumber(_ key: String) throws(FrontlineError) -> Double? {
+        guard let v = object[key], !v.isNull else { return nil }
+        guard let n = v.numberValue, n.isFinite else { throw fail(key, "expected a number or null") }
+        return n
+    }
+
     func optionalInt(_ key: String) throws(FrontlineError) -> Int? {
         guard let v = object[key], !v.isNull else { return nil }
         guard let n = v.intValue else { throw fail(key, "expected a whole number or null") }

@@ -18,6 +18,13 @@ extension ControlDiff {
         })
         o["changes"] = .array(changes.map { c in .object(changeProperties(c)) })
         o["settlements"] = .array(settlements.map { s in .object(settlementProperties(s)) })
+        o["zone_events"] = .array(zoneEvents.map { z in
+            .object(JSONObject([("zone", .string(z.zone)), ("label", .string(z.label)), ("event", .string(z.event.rawValue)),
+                                ("date", .string(z.date.description)),
+                                ("area_km2_before", z.areaBeforeKm2.map { .number($0.rounded(toPlaces: 2)) } ?? .null),
+                                ("area_km2_after", z.areaAfterKm2.map { .number($0.rounded(toPlaces: 2)) } ?? .null),
+                                ("ids", .array(z.ids.map(JSONValue.string)))]))
+        })
         o["dropped_sliver_km2"] = .number(droppedSliverKm2.rounded(toPlaces: 4))
         o["dropped_sliver_count"] = .number(Double(droppedSliverCount))
         o["conservation_error"] = .number(conservationError)
@@ -28,6 +35,9 @@ extension ControlDiff {
         JSONObject([
             ("from_side", .string(c.fromSide)), ("to_side", .string(c.toSide)),
             ("area_km2", .number(c.areaKm2.rounded(toPlaces: 2))),
+            ("change_type", c.kind.map { .string($0.rawValue) } ?? .null),
+            ("zone", c.sourceChanges.compactMap(\.zoneChange).first.map(JSONValue.string) ?? .null),
+            ("agreement", c.sourceChanges.compactMap(\.agreement).first.map(JSONValue.string) ?? .null),
             ("districts", .array(c.districts.map(JSONValue.string))),
             ("change_ids", .array(c.sourceChanges.map { .string($0.id) })),
             ("change_dates", .array(c.sourceChanges.map { .string($0.date.description) })),
@@ -44,6 +54,8 @@ extension ControlDiff {
             ("from_side", s.fromSide.map(JSONValue.string) ?? .null), ("to_side", s.toSide.map(JSONValue.string) ?? .null),
             ("date", s.date.map { .string($0.description) } ?? .null),
             ("status", s.status.map { .string($0.rawValue) } ?? .null),
+            ("change_type", s.kind.map { .string($0.rawValue) } ?? .null),
+            ("change_id", s.changeID.map(JSONValue.string) ?? .null),
             ("sources", .array(s.sources.map { .string($0.citation) })),
         ])
     }
@@ -69,18 +81,25 @@ extension ControlDiff {
     /// CSV: one row per change polygon, then one per settlement (`kind` column tells which).
     public var csv: String {
         // A merged change piece lists every change id and date (and status) it holds, `;`-separated.
-        var rows = ["kind,from_side,to_side,area_km2,districts,name,population,date,change_ids,change_dates,status,sources"]
+        // `date` is the last change date of the piece; `status` is each change's recorded status; `change_type`
+        // what the piece is as known at the later date (confirmed, claimed, disputed, handover, zone).
+        var rows = ["kind,from_side,to_side,area_km2,districts,name,population,date,change_ids,change_dates,status,change_type,sources"]
         for c in changes {
             let dates = c.sourceChanges.map(\.date.description)
             rows.append(CSV.row(["change", c.fromSide, c.toSide, String(format: "%.2f", c.areaKm2), c.districts.joined(separator: ";"), "", "",
                                  dates.last ?? "", c.sourceChanges.map(\.id).joined(separator: ";"), dates.joined(separator: ";"),
-                                 c.sourceChanges.map(\.status.rawValue).joined(separator: ";"),
+                                 c.sourceChanges.map(\.status.rawValue).joined(separator: ";"), c.kind?.rawValue ?? "",
                                  c.sourceChanges.flatMap(\.sources).map(\.citation).joined(separator: " ")]))
         }
         for s in settlements {
             rows.append(CSV.row(["settlement", s.fromSide ?? "", s.toSide ?? "", "", s.place.district ?? "", s.place.name,
-                                 s.place.population.map(String.init) ?? "", s.date?.description ?? "", "", "", s.status?.rawValue ?? "",
+                                 s.place.population.map(String.init) ?? "", s.date?.description ?? "", s.changeID ?? "", s.date?.description ?? "",
+                                 s.status?.rawValue ?? "", s.kind?.rawValue ?? "",
                                  s.sources.map(\.citation).joined(separator: " ")]))
+        }
+        for z in zoneEvents {
+            rows.append(CSV.row(["zone", "", "", (z.areaAfterKm2 ?? z.areaBeforeKm2).map { String(format: "%.2f", $0) } ?? "", "", z.label, "",
+                                 z.date.description, z.ids.joined(separator: ";"), z.date.description, z.event.rawValue, "zone", ""]))
         }
         return rows.joined(separator: "\n") + "\n"
     }

@@ -26,10 +26,16 @@ public struct ChangePolygon: Sendable {
     public var districts: [String]
     /// The dated changes of the timeline that moved (part of) it; empty for snapshot diffs.
     public var sourceChanges: [ControlChange]
-    public init(fromSide: String, toSide: String, geometry: Geometry, areaKm2: Double, districts: [String], sourceChanges: [ControlChange]) {
+    /// What the changes that moved it were (confirmed, claimed, disputed, handed over, zone) as known at the
+    /// later date; nil when no recorded change explains it (snapshot diffs).
+    public var kind: ChangeKind?
+    public init(fromSide: String, toSide: String, geometry: Geometry, areaKm2: Double, districts: [String], sourceChanges: [ControlChange],
+                kind: ChangeKind? = nil) {
         self.fromSide = fromSide; self.toSide = toSide; self.geometry = geometry; self.areaKm2 = areaKm2
-        self.districts = districts; self.sourceChanges = sourceChanges
+        self.districts = districts; self.sourceChanges = sourceChanges; self.kind = kind
     }
+    /// True for a change of control (not a zone movement).
+    public var isControl: Bool { kind != .zone }
 }
 
 /// A settlement whose controller differs between the two states.
@@ -41,6 +47,23 @@ public struct SettlementChange: Sendable {
     public var date: Day?
     public var status: ChangeStatus?
     public var sources: [SourceRef]
+    /// What the change that moved it was, as known at the later date.
+    public var kind: ChangeKind?
+    /// The id of that change.
+    public var changeID: String?
+}
+
+/// A zone that began, ended or was redrawn between the two dates (reported apart from control).
+public struct ZoneEvent: Sendable {
+    public enum Event: String, Sendable { case began, ended, redrawn }
+    public var zone: String
+    public var label: String
+    public var event: Event
+    public var date: Day
+    /// km² before and after the event (nil where the zone did not exist).
+    public var areaBeforeKm2: Double?
+    public var areaAfterKm2: Double?
+    public var ids: [String]
 }
 
 /// What changed hands between two control states: km² per side, change polygons, settlements.
@@ -53,6 +76,8 @@ public struct ControlDiff: Sendable {
     /// Area of change pieces dropped as slivers (thinner than the sliver width or smaller than the minimum area).
     public var droppedSliverKm2: Double
     public var droppedSliverCount: Int
+    /// Zones that began, ended or were redrawn in the interval.
+    public var zoneEvents: [ZoneEvent] = []
 
     public init(from: Day?, to: Day?, sides: [SideDelta], changes: [ChangePolygon], settlements: [SettlementChange],
                 droppedSliverKm2: Double, droppedSliverCount: Int) {
@@ -81,10 +106,40 @@ public struct ControlDiff: Sendable {
                     options: options, knownAreasKm2: ([:], [:]))
     }
 
+    /// The difference between two dates of a dataset timeline: control by change kind, and zone events.
+    public static func between(_ a: ControlState, _ b: ControlState, timeline: ControlTimeline, gazetteer: Gazetteer? = nil,
+                               districts: [District] = [], options: Options = Options()) throws(FrontlineError) -> ControlDiff {
+        try between(a, b, sides: timeline.sides, implicitSide: nil, gazetteer: gazetteer, districts: districts,
+                    options: options, knownAreasKm2: ([:], [:]), zoneEvents: zoneEvents(timeline, from: a.date, to: b.date))
+    }
+
+    /// Zones that began, ended or were redrawn after `d1` up to `d2`; an end and a start of the same zone on
+    /// one day is one redrawing.
+    public static func zoneEvents(_ t: ControlTimeline, from d1: Day, to d2: Day) -> [ZoneEvent] {
+        let lo = min(d1, d2), hi = max(d1, d2)
+        var out: [ZoneEvent] = []
+        let inRange = { (d: Day) in d > lo && d <= hi }
+        let kinds = t.zones.map(\.zone).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        for kind in kinds {
+            let zs = t.zones.filter { $0.zone == kind }
+            let days = Set(zs.flatMap { [$0.validFrom] + ($0.validTo.map { [$0] } ?? []) }.filter(inRange)).sorted()
+            for d in days {
+                let ended = zs.filter { $0.validTo == d }, began = zs.filter { $0.validFrom == d }
+                let before = ended.isEmpty ? nil : ended.reduce(0) { $0 + Geodesy.areaKm2($1.geometry) }
+                let after = began.isEmpty ? nil : began.reduce(0) { $0 + Geodesy.areaKm2($1.geometry) }
+                let event: ZoneEvent.Event = began.isEmpty ? .ended : ended.isEmpty ? .began : .redrawn
+                out.append(ZoneEvent(zone: kind, label: t.zoneLabels[kind] ?? kind, event: event, date: d,
+                                     areaBeforeKm2: before, areaAfterKm2: after, ids: (ended + began).map(\.id)))
+            }
+        }
+        return out.sorted { ($0.date, $0.zone) < ($1.date, $1.zone) }
+    }
+
     /// `between`, with side areas (km²) already measured by the caller (a timeline measures each snapshot once).
     static func between(_ a: ControlState, _ b: ControlState, sides: [Side], implicitSide: String?,
                         gazetteer: Gazetteer?, districts: [District], options: Options,
-                        knownAreasKm2: (a: [String: Double], b: [String: Double])) throws(FrontlineError) -> ControlDiff {
+                        knownAreasKm2: (a: [String: Double], b: [String: Double]),
+                        zoneEvents: [ZoneEvent] = []) throws(FrontlineError) -> ControlDiff {
         do {
             var pieces: [ChangePolygon] = []
             var droppedArea = 0.0, droppedCount = 0
@@ -113,7 +168,27 @@ public struct ControlDiff: Sendable {
                         guard let ax = a.areas[x], !ax.isEmpty, let by = b.areas[y], !by.isEmpty else { continue }
                         moved = try ax.intersection(by).polygonalPart
                     }
-                    for poly in moved.polygons {
+                    // A timeline diff splits what moved by what the changes were (confirmed, claimed, disputed,
+                    // handed over, zone), the latest change winning where two moved the same ground.
+                    let movers = newChanges.filter { $0.change.from == x && $0.change.to == y && !$0.geometry.isEmpty }
+                    var parts: [(Geometry, ChangeKind?)] = []
+                    if movers.isEmpty {
+                        parts = [(moved, nil)]
+                    } else {
+                        var byKind: [ChangeKind: [Geometry]] = [:]
+                        var taken = Geometry.empty
+                        for m in movers.reversed() {
+                            let mine = try m.geometry.intersection(moved).difference(taken).polygonalPart
+                            guard !mine.isEmpty else { continue }
+                            byKind[m.change.kind(on: b.date), default: []].append(mine)
+                            taken = try taken.union(mine)
+                        }
+                        for k in byKind.keys.sorted() { parts.append((try Geometry.unaryUnion(byKind[k]!).polygonalPart, k)) }
+                        let rest = try moved.difference(taken).polygonalPart
+                        if !rest.isEmpty { parts.append((rest, nil)) }
+                    }
+                    for (part, kind) in parts {
+                    for poly in part.polygons {
                         let g = Geometry.polygon(poly)
                         let km2 = Geodesy.areaKm2(poly)
                         let perimeterM = Geodesy.lengthKm(.polygon(poly)) * 1000
@@ -125,18 +200,21 @@ public struct ControlDiff: Sendable {
                         var ds: [String] = []
                         for d in districts where try Geodesy.areaKm2(d.geometry.intersection(g)) > 0.01 { ds.append(d.id) }
                         var provenance: [ControlChange] = []
-                        for m in newChanges where m.change.from == x && m.change.to == y && !m.geometry.isEmpty {
+                        for m in movers where kind == nil || m.change.kind(on: b.date) == kind {
                             if try Geodesy.areaKm2(m.geometry.intersection(g)) > 1e-4 { provenance.append(m.change) }
                         }
-                        pieces.append(ChangePolygon(fromSide: x, toSide: y, geometry: g, areaKm2: km2, districts: ds, sourceChanges: provenance))
+                        pieces.append(ChangePolygon(fromSide: x, toSide: y, geometry: g, areaKm2: km2, districts: ds, sourceChanges: provenance,
+                                                    kind: kind))
+                    }
                     }
                 }
             }
             pieces.sort { $0.areaKm2 > $1.areaKm2 }
             var deltas: [SideDelta] = []
             for s in all {
-                let gained = pieces.filter { $0.toSide == s }.reduce(0) { $0 + $1.areaKm2 }
-                let lost = pieces.filter { $0.fromSide == s }.reduce(0) { $0 + $1.areaKm2 }
+                // Zone movements are reported apart: they are not gains or losses of control.
+                let gained = pieces.filter { $0.toSide == s && $0.isControl }.reduce(0) { $0 + $1.areaKm2 }
+                let lost = pieces.filter { $0.fromSide == s && $0.isControl }.reduce(0) { $0 + $1.areaKm2 }
                 let known = s != implicitSide
                 deltas.append(SideDelta(side: s, areaFromKm2: known ? knownAreasKm2.a[s] ?? a.areaKm2(of: s) : nil,
                                         areaToKm2: known ? knownAreasKm2.b[s] ?? b.areaKm2(of: s) : nil,
@@ -155,12 +233,15 @@ public struct ControlDiff: Sendable {
                         if try m.geometry.intersects(.point(Point(p.position))) { change = m.change; break }
                     }
                     settlements.append(SettlementChange(place: p, fromSide: sa, toSide: sb, date: change?.date,
-                                                        status: change?.status(on: b.date), sources: change?.sources ?? []))
+                                                        status: change?.status(on: b.date), sources: change?.sources ?? [],
+                                                        kind: change?.kind(on: b.date), changeID: change?.id))
                 }
                 settlements.sort { ($0.date?.ordinal ?? Int.max, $0.place.rank, $0.place.name) < ($1.date?.ordinal ?? Int.max, $1.place.rank, $1.place.name) }
             }
-            return ControlDiff(from: a.date, to: b.date, sides: deltas, changes: pieces, settlements: settlements,
-                               droppedSliverKm2: droppedArea, droppedSliverCount: droppedCount)
+            var diff = ControlDiff(from: a.date, to: b.date, sides: deltas, changes: pieces, settlements: settlements,
+                                   droppedSliverKm2: droppedArea, droppedSliverCount: droppedCount)
+            diff.zoneEvents = zoneEvents
+            return diff
         } catch let e as FrontlineError {
             throw e
         } catch {

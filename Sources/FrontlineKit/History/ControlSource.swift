@@ -88,7 +88,7 @@ public final class DatasetSource: ControlSource, @unchecked Sendable {
 
     public func diff(from: Day, to: Day, options: ControlDiff.Options = ControlDiff.Options()) throws(FrontlineError) -> ControlDiff {
         try checkNotBefore(from)
-        return try ControlDiff.between(try history.state(on: from), try history.state(on: to), sides: dataset.timeline.sides,
-                                       gazetteer: dataset.gazetteer, districts: dataset.districts)
+        return try ControlDiff.between(try history.state(on: from), try history.state(on: to), timeline: dataset.timeline,
+                                       gazetteer: dataset.gazetteer, districts: dataset.districts, options: options)
     }
 }

@@ -11,6 +11,10 @@ public struct LocateResult: Sendable {
     public var district: District?
     /// Geodesic distance to the front line in km; nil when there is no front that day.
     public var distanceToFrontKm: Double?
+    /// The change that drew the stretch of front nearest to the place (nil where it is the base line).
+    public var frontChange: ControlChange?
+    /// How far that stretch may be off, km (the change's precision), when the record says.
+    public var frontPrecisionKm: Double? { frontChange?.precisionKm }
     public var nearest: [(place: Place, km: Double)]
 
     /// The result as JSON (snake_case keys).
@@ -29,6 +33,15 @@ public struct LocateResult: Sendable {
         o["district"] = district.map { .string($0.id) } ?? .null
         o["district_name"] = district.map { .string($0.name) } ?? .null
         o["distance_to_front_km"] = distanceToFrontKm.map { .number($0.rounded(toPlaces: 2)) } ?? .null
+        o["front_precision_km"] = frontPrecisionKm.map { .number($0) } ?? .null
+        if let c = frontChange {
+            o["front_change"] = .object(JSONObject([("id", .string(c.id)), ("date", .string(c.date.description)),
+                                                    ("status", .string(c.status(on: date).rawValue)),
+                                                    ("claimant", c.claimant.map(JSONValue.string) ?? .null),
+                                                    ("disputed_by", c.disputedBy.map(JSONValue.string) ?? .null)]))
+        } else {
+            o["front_change"] = .null
+        }
         o["zones"] = .array(control.zones.map { .string($0.zone) })
         if let c = control.change {
             var ch = JSONObject()
@@ -81,12 +94,20 @@ extension Dataset {
         let control = try state.control(at: position, sides: timeline.sides)
         let front = try state.frontLine(sides: timeline.sides)
         var distance: Double?
+        var frontChange: ControlChange?
         if !front.isEmpty {
-            do { distance = try Geodesy.distanceKm(from: position, to: front) } catch { throw .geometry("distance to the front: \(error)") }
+            do {
+                distance = try Geodesy.distanceKm(from: position, to: front)
+                // The stretch of front nearest the place was drawn by the latest change whose area it bounds.
+                let (_, onFront) = try Geometry.point(Point(position)).nearestPoints(to: front)
+                for m in state.applied.reversed() where !m.geometry.isEmpty {
+                    if try Geodesy.distanceKm(from: onFront, to: m.geometry) < 0.05 { frontChange = m.change; break }
+                }
+            } catch { throw .geometry("distance to the front: \(error)") }
         }
         let nearest = gazetteer.nearest(to: position, limit: 4, distance: Geodesy.distanceKm).filter { $0.place.id != place?.id }.prefix(3)
         return LocateResult(name: name, place: place, position: position, date: date, control: control,
-                            district: district(at: position), distanceToFrontKm: distance, nearest: Array(nearest))
+                            district: district(at: position), distanceToFrontKm: distance, frontChange: frontChange, nearest: Array(nearest))
     }
 }
 

@@ -43,4 +43,28 @@ enum InteriorPoint {
         }
         return runs.sorted { $0.2 > $1.2 }.prefix(limit).map { (point: $0.0, width: $0.1) }
     }
+
+    /// True when `box` lies inside the path along its top, middle and bottom lines (even-odd): a label that
+    /// fits its centre line can still spill over a thin strip's edge.
+    static func fits(_ path: PathData, _ box: Rect) -> Bool {
+        let rings = path.subpaths.filter(\.closed).map(\.points)
+        for y in [box.y + 0.5, box.y + box.height / 2, box.maxY - 0.5] {
+            var xs: [Double] = []
+            for r in rings {
+                guard var prev = r.last else { continue }
+                for p in r {
+                    if (prev.y <= y) != (p.y <= y) { xs.append(prev.x + (y - prev.y) / (p.y - prev.y) * (p.x - prev.x)) }
+                    prev = p
+                }
+            }
+            xs.sort()
+            var inside = false, i = 0
+            while i + 1 < xs.count {
+                if xs[i] <= box.x && box.maxX <= xs[i + 1] { inside = true; break }
+                i += 2
+            }
+            if !inside { return false }
+        }
+        return true
+    }
 }

@@ -5,6 +5,8 @@ public struct LabelPlacer: Sendable {
     public private(set) var occupied: [Rect]
     /// Boxes that labels avoid but dots may touch (proportional markers: a town under a strike keeps its dot).
     public private(set) var markers: [Rect] = []
+    /// Place dots: labels avoid them, but a label that must be shown may cover one.
+    public private(set) var dots: [Rect] = []
 
     public init(bounds: Rect, obstacles: [Rect] = []) {
         self.bounds = bounds
@@ -14,11 +16,31 @@ public struct LabelPlacer: Sendable {
     /// True when `r` fits inside the bounds and is clear of everything placed.
     public func isFree(_ r: Rect) -> Bool {
         bounds.contains(r) && !occupied.contains { $0.intersects(r) } && !markers.contains { $0.intersects(r) }
+            && !dots.contains { $0.intersects(r) }
     }
 
     /// True when a dot box is clear of labels and other dots (markers do not count).
     public func isFreeForDot(_ r: Rect) -> Bool {
-        bounds.contains(r) && !occupied.contains { $0.intersects(r) }
+        bounds.contains(r) && !occupied.contains { $0.intersects(r) } && !dots.contains { $0.intersects(r) }
+    }
+
+    /// Reserves a place dot's box.
+    public mutating func reserveDot(_ r: Rect) { dots.append(r) }
+
+    /// Places the first candidate clear of labels and markers, though it may cover dots.
+    public mutating func placeOverDots(_ candidates: [Rect]) -> Int? {
+        guard let i = candidates.firstIndex(where: { r in bounds.contains(r) && !occupied.contains { $0.intersects(r) } && !markers.contains { $0.intersects(r) } })
+        else { return nil }
+        occupied.append(candidates[i])
+        return i
+    }
+
+    /// Places the first candidate inside the bounds (or the first) whatever it covers: for labels that must show.
+    public mutating func force(_ candidates: [Rect]) -> Int? {
+        guard !candidates.isEmpty else { return nil }
+        let i = candidates.firstIndex { bounds.contains($0) } ?? 0
+        occupied.append(candidates[i])
+        return i
     }
 
     /// Reserves a marker's box.

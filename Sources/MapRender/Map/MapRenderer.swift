@@ -33,7 +33,15 @@ public struct MapRenderer: Sendable {
     /// The SVG document tree.
     public func render(_ spec: MapSpec, projection: some MapProjection) throws(MapRenderError) -> SVGElement {
         guard page.width >= 480, page.height >= 360 else { throw .pageTooSmall(width: page.width, height: page.height) }
-        let layout = PageLayout(page: page, style: style, spec: spec)
+        // The legend's likely symbols, to size a legend below the map before the layers are drawn.
+        var likely: [Symbol] = []
+        for s in spec.layers.filter({ !$0.features.isEmpty }).map(\.symbol) + spec.places.map(\.symbol) + spec.markers.map(\.symbol)
+        where s.legend != nil && !likely.contains(s) { likely.append(s) }
+        likely.sort { $0.legendOrder < $1.legendOrder }
+        let layout = PageLayout(page: page, style: style, spec: spec) { width in
+            legend(likely, notes: spec.legendNotes, in: Rect(x: 0, y: 0, width: width, height: 1e6), columns: 2).1
+        }
+        let columns = layout.legendBelow ? 2 : 1
         guard let transform = ViewTransform.fit(window: spec.window, projection: projection, into: layout.map) else {
             throw .windowNotProjectable(spec.window)
         }
@@ -91,7 +99,7 @@ public struct MapRenderer: Sendable {
         // Emphasized dots are reserved up front so ordinary labels cannot cover them.
         for p in ordered where p.emphasized {
             guard let q = screen.point(p.position), layout.map.contains(q) else { continue }
-            placer.reserve(dotBox(q, p.symbol))
+            placer.reserveDot(dotBox(q, p.symbol))
         }
         for p in ordered {
             guard let q = screen.point(p.position), layout.map.inset(by: 2).contains(q) else { continue }
@@ -103,10 +111,22 @@ public struct MapRenderer: Sendable {
             if !p.emphasized && !placer.isFreeForDot(dot) { continue }
             let size = labelSize(rank: p.rank)
             let w = TextMetrics.width(p.name, size: size, bold: p.rank == 1 || p.emphasized)
-            let candidates = LabelCandidate.around(q, radius: gap, width: w, size: size)
-            let chosen = placer.place(candidates.map(\.box))
+            var candidates = LabelCandidate.around(q, radius: gap, width: w, size: size)
+            var chosen = placer.place(candidates.map(\.box))
             if chosen == nil && !p.emphasized { continue }
-            if !p.emphasized { placer.reserve(dot) }
+            if chosen == nil {
+                // A settlement that changed hands is always labelled: further out, then over other dots, then
+                // over whatever is there (lower-ranked labels come later and give way).
+                let wider = [1.9, 3.2].flatMap { LabelCandidate.around(q, radius: gap * $0 + 3, width: w, size: size) }
+                if let i = placer.place(wider.map(\.box)) {
+                    candidates = wider; chosen = i
+                } else {
+                    let all = candidates + wider
+                    chosen = placer.placeOverDots(all.map(\.box)) ?? placer.force(all.map(\.box))
+                    candidates = all
+                }
+            }
+            if !p.emphasized { placer.reserveDot(dot) }
             var e = SVGElement("circle", [("id", .text(ids.make("place-" + p.id))), ("class", .text(p.symbol.className)),
                                           ("cx", .number(q.x)), ("cy", .number(q.y)), ("r", .number(r))])
             e.set("data-name", .text(p.name))
@@ -141,7 +161,7 @@ public struct MapRenderer: Sendable {
             // label off its centre would read as another district's).
             for (pt, room) in InteriorPoint.candidates(path, limit: a.kind == .country ? 10 : 1) where w < room * 0.95 {
                 let box = Rect(x: pt.x - w / 2, y: pt.y - size * 0.55, width: w, height: size * 1.1)
-                guard placer.place([box]) != nil else { continue }
+                guard InteriorPoint.fits(path, box), placer.place([box]) != nil else { continue }
                 var t = SVGElement.text(a.text, x: pt.x, y: pt.y + size * 0.35, class: "label-\(a.kind.rawValue)", anchor: "middle")
                 t.attributes.insert((key: "id", value: .text(ids.make("\(a.kind.rawValue)-label-" + a.id))), at: 0)
                 labelGroup.append(t)
@@ -175,7 +195,7 @@ public struct MapRenderer: Sendable {
         root.append(labelGroup)
         root.append(.rect(layout.map, class: "frame"))
         root.append(titleBlock(spec, layout))
-        root.append(fittedLegend(legendSymbols, notes: spec.legendNotes, in: layout.panel))
+        root.append(fittedLegend(legendSymbols, notes: spec.legendNotes, in: layout.panel, columns: columns))
         if let k = LocalScale.planeUnitsPerMetre(projection, at: spec.window.center),
            let bar = ScaleBar.choose(pixelsPerKm: k * transform.scale * 1000, maxPixels: min(170, layout.panel.width - 40)) {
             var g = SVGElement.group(id: "scale-bar")
@@ -226,9 +246,15 @@ public struct MapRenderer: Sendable {
 
     func titleBlock(_ spec: MapSpec, _ layout: PageLayout) -> SVGElement {
         var g = SVGElement.group(id: "title-block")
-        g.append(.text(spec.title, x: layout.header.x, y: layout.header.y + style.titleSize, class: "title"))
+        let size = layout.titleSize
+        for (i, line) in layout.titleLines.enumerated() {
+            var t = SVGElement.text(line, x: layout.header.x, y: layout.header.y + size + Double(i) * size * 1.2, class: "title")
+            if size != style.titleSize { t.set("style", .text("font-size:\(SVGWriter(precision: 1).number(size))px")) }
+            g.append(t)
+        }
+        let titleBottom = layout.header.y + size + Double(layout.titleLines.count - 1) * size * 1.2
         if let s = spec.subtitle {
-            g.append(.text(s, x: layout.header.x, y: layout.header.y + style.titleSize + style.subtitleSize + 6, class: "subtitle"))
+            g.append(.text(s, x: layout.header.x, y: titleBottom + style.subtitleSize + 6, class: "subtitle"))
         }
         return g
     }
@@ -237,12 +263,12 @@ public struct MapRenderer: Sendable {
     static let scaleBarRoom = 52.0
 
     /// The legend at full size when it fits above the scale bar, else shrunk (down to 60 %), else without its notes.
-    func fittedLegend(_ symbols: [Symbol], notes: [String], in panel: Rect) -> SVGElement {
+    func fittedLegend(_ symbols: [Symbol], notes: [String], in panel: Rect, columns: Int = 1) -> SVGElement {
         let room = panel.height - MapRenderer.scaleBarRoom
         for ns in [notes, []] {
             for f in [1.0, 0.9, 0.8, 0.7, 0.6] {
                 let inner = Rect(x: panel.x, y: panel.y, width: panel.width / f, height: room / f)
-                let (g, height) = legend(symbols, notes: ns, in: inner)
+                let (g, height) = legend(symbols, notes: ns, in: inner, columns: columns)
                 guard height <= inner.height || (f == 0.6 && ns.isEmpty) else { continue }
                 if f == 1 { return g }
                 var scaled = g
@@ -251,15 +277,43 @@ public struct MapRenderer: Sendable {
                 return scaled
             }
         }
-        return legend(symbols, notes: [], in: panel).0
+        return legend(symbols, notes: [], in: panel, columns: columns).0
     }
 
     /// The legend drawn from the top of `panel`, and its height.
-    func legend(_ symbols: [Symbol], notes: [String], in panel: Rect) -> (SVGElement, Double) {
+    /// The legend drawn from the top of `panel` in `columns` columns (items split evenly, notes below across
+    /// the whole width), and its height.
+    func legend(_ symbols: [Symbol], notes: [String], in panel: Rect, columns: Int) -> (SVGElement, Double) {
         var g = SVGElement.group(id: "legend")
         var y = panel.y + style.legendTextSize + 2
         g.append(.text("Legend", x: panel.x, y: y, class: "legend-heading"))
         y += 10
+        let items = symbols.filter { $0.legend != nil }
+        let n = max(1, min(columns, items.count))
+        let gap = 18.0
+        let colW = (panel.width - gap * Double(n - 1)) / Double(n)
+        let perColumn = (items.count + n - 1) / n
+        var bottom = y
+        for c in 0..<n {
+            let col = Rect(x: panel.x + Double(c) * (colW + gap), y: y, width: colW, height: panel.height)
+            let part = Array(items.dropFirst(c * perColumn).prefix(perColumn))
+            bottom = max(bottom, legendItems(part, in: col, into: &g))
+        }
+        y = bottom
+        if !notes.isEmpty { y += 4 }
+        for note in notes {
+            for line in TextMetrics.wrap(note, size: style.smallTextSize + 0.5, maxWidth: panel.width) {
+                y += (style.smallTextSize + 0.5) * 1.3
+                g.append(.text(line, x: panel.x, y: y, class: "legend-note"))
+            }
+            y += 3
+        }
+        return (g, y - panel.y)
+    }
+
+    /// Legend items from the top of `panel`; returns the y below the last.
+    func legendItems(_ symbols: [Symbol], in panel: Rect, into g: inout SVGElement) -> Double {
+        var y = panel.y
         let swatchW = 24.0, swatchH = 14.0
         let textX = panel.x + swatchW + 8
         let lineH = style.legendTextSize * 1.3
@@ -288,15 +342,7 @@ public struct MapRenderer: Sendable {
             g.append(item)
             y += blockH + 7
         }
-        if !notes.isEmpty { y += 4 }
-        for note in notes {
-            for line in TextMetrics.wrap(note, size: style.smallTextSize + 0.5, maxWidth: panel.width) {
-                y += (style.smallTextSize + 0.5) * 1.3
-                g.append(.text(line, x: panel.x, y: y, class: "legend-note"))
-            }
-            y += 3
-        }
-        return (g, y - panel.y)
+        return y
     }
 }
 

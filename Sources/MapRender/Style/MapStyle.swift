@@ -89,6 +89,36 @@ public struct MapStyle: Sendable {
                       stroke: c.strong, strokeWidth: 0.9)
     }
 
+    /// A gain of one kind: `confirmed` (dense hatching, solid outline), `claimed` (sparse, dashed),
+    /// `disputed` (crossed, dashed), `handover` (level lines, thin solid outline) or `zone` (a zone that moved,
+    /// in the zone purple). Any other kind draws as confirmed.
+    public func gain(by side: String, kind: String, label: String, index: Int) -> Symbol {
+        let c = colors(side: side, index: index)
+        let t = MapStyle.token(side), order = 40 + index * 6
+        switch kind {
+        case "claimed":
+            return Symbol(className: "gain-claimed-\(t)", legend: label, legendOrder: order + 1, shape: .area,
+                          fill: .hatch(Hatch(id: "hatch-gain-claimed-\(t)", color: c.strong, background: c.fill, angle: 45, spacing: 8, lineWidth: 1.3)),
+                          stroke: c.strong, strokeWidth: 0.9, dash: [4, 2.5])
+        case "disputed":
+            return Symbol(className: "gain-disputed-\(t)", legend: label, legendOrder: order + 2, shape: .area,
+                          fill: .hatch(Hatch(id: "hatch-gain-disputed-\(t)", color: c.strong, background: c.fill, angle: 45, spacing: 7, lineWidth: 1, crossed: true)),
+                          stroke: c.strong, strokeWidth: 0.9, dash: [1.5, 2])
+        case "handover":
+            return Symbol(className: "gain-handover-\(t)", legend: label, legendOrder: order + 3, shape: .area,
+                          fill: .hatch(Hatch(id: "hatch-gain-handover-\(t)", color: c.strong, background: c.fill, angle: 0, spacing: 5, lineWidth: 1.4)),
+                          stroke: c.strong, strokeWidth: 0.7)
+        case "zone":
+            return Symbol(className: "zone-move-\(t)", legend: label, legendOrder: order + 4, shape: .area,
+                          fill: .hatch(Hatch(id: "hatch-zone-move-\(t)", color: zoneColor, background: c.fill, angle: -45, spacing: 4, lineWidth: 1.4)),
+                          stroke: zoneColor, strokeWidth: 1.2)
+        default:
+            var sym = gain(by: side, label: label, index: index)
+            sym.legendOrder = order
+            return sym
+        }
+    }
+
     /// Zones are outlined in one purple and told apart by their hatching; both stay sparse so the control
     /// colour underneath still reads.
     public func zone(_ id: String, label: String, index: Int) -> Symbol {
