@@ -52,6 +52,23 @@ SRC = {
     "ocmedia_2023": {"title": "Nagorno-Karabakh surrenders to Azerbaijan (OC Media)", "url": "https://oc-media.org/nagorno-karabakh-surrenders-to-azerbaijan/", "date": "2023-09-20"},
     "kyiv_pk_withdrawal": {"title": "Russian peacekeepers leave Karabakh: withdrawal concluded on June 12 (Kyiv Independent)", "url": "https://kyivindependent.com/russian-peacekeepers-leave-karabakh", "date": "2024-06-12"},
     "de_wiki_sus": {"title": "Sus (Laçin), German Wikipedia: the old road runs through the village", "url": "https://de.m.wikipedia.org./wiki/Sus_(La%C3%A7in)", "date": None},
+    "ne_2020": {"title": "Natural Earth 10m admin_0_boundary_lines_disputed_areas: 'Ceasefire Line 2020' (public domain; nvkelso/natural-earth-vector at 6a9da46)", "url": "https://github.com/nvkelso/natural-earth-vector/blob/6a9da465f6f05b9936e34340d6a81a00f79ac1a2/geojson/ne_10m_admin_0_boundary_lines_disputed_areas.geojson", "date": None},
+    "fakty_talish": {"title": "Aliyev: control restored over Talish (Tartar) and villages of Jabrayil and Fuzuli; Madagiz renamed Sugovushan from 2020-10-03 (Fakty, in Russian)", "url": "https://amp.fakty.ua/ru/357385-aliev-zayavil-o-vosstanovlenii-azerbajdzhanom-kontrolya-nad-semyu-selami-v-nagornom-karabahe", "date": None},
+    "azernews_sep27": {"title": "Azerbaijan liberates seven villages on the first day, incl. Kend Horadiz in Fuzuli district (Azernews)", "url": "https://www.azernews.az/karabakh/169428.html", "date": "2020-09-27"},
+    "anews_hadrut": {"title": "Azerbaijani army liberates several more areas: Hadrut 'north of Jabrayil city' and eight villages (A News / Anadolu)", "url": "http://www.anews.com.tr/world/2020/10/09/azerbaijani-army-liberates-several-more-areas-in-armenian-occupied-upper-karabakh", "date": "2020-10-10"},
+    "isw_hadrut_denial": {"title": "Armenia denied Azerbaijan control over Hadrut (ISWNews)", "url": "https://english.iswnews.com/15685/armenia-denied-azerbaijan-control-over-hadrut/", "date": "2020-10-10"},
+    "trend_hadrut_mod": {"title": "Azerbaijani MoD shows soldiers who liberated Hadrut (Trend)", "url": "https://en.trend.az/azerbaijan/karabakh/3319598.html", "date": "2020-10-19"},
+    "anews_zangilan": {"title": "Aliyev announces liberation of Zangilan city and villages incl. Hakari and Mammadbayli (A News / Anadolu)", "url": "https://www.anews.com.tr/world/2020/10/20/aliyev-announces-liberation-of-zangilan-city-and-several-villages-from-armenian-occupation", "date": "2020-10-20"},
+    "babel_iran_border": {"title": "Aliyev: the state border with Iran fully under control after Aghband (Babel, in Russian)", "url": "https://babel.ua/ru/news/53298-v-azerbaydzhane-soobshchili-o-zahvate-novyh-territoriy-v-nagornom-karabahe-eto-pozvolilo-polnostyu-vzyat-pod-kontrol-granicu-s-iranom", "date": None},
+    "trend_qubadli_lachin": {"title": "Liberation of Gubadli and Khanlig means breakthrough to Lachin corridor (Trend)", "url": "https://en.trend.az/azerbaijan/karabakh/3324330.html", "date": "2020-10-27"},
+    "wiki_hakari": {"title": "Hakari (river), English Wikipedia (mirror): mouth at 39.13833 N 46.83250 E, Vorotan joins in the lowest section", "url": "https://pinocchiopedia.com/wiki/Hakari_River", "date": None},
+    "wiki_khanlig": {"title": "Khanlig (Xanlıq), Russian Wikipedia (mirror): 39°16′03″ N 46°43′43″ E, on the Hakari 16 km south-east of Qubadli", "url": "https://perceptiopt.com/%D0%A5%D0%B0%D0%BD%D0%BB%D1%8B%D0%BA_(%D0%93%D1%83%D0%B1%D0%B0%D0%B4%D0%BB%D0%B8%D0%BD%D1%81%D0%BA%D0%B8%D0%B9_%D1%80%D0%B0%D0%B9%D0%BE%D0%BD)", "date": None},
+    "isw_lachin_road": {"title": "Shusha-Lachin road is closed: Armenian MoD spokesperson on attacks south-east of Lachin and on the Shusha road (ISWNews)", "url": "https://english.iswnews.com/16110/shusha-lachin-road-is-closed/", "date": "2020-11-04"},
+    "ria_lachin_road": {"title": "Karabakh partly closes the Shushi–Lachin road because of saboteurs (RIA Novosti, in Russian)", "url": "https://ria.ru/20201104/karabakh-1583034740.html", "date": "2020-11-04"},
+    "report_shusha_sf": {"title": "Shusha operation of special forces: from Sighnaq towards Dashalti, the Lachin road on 4 November, Shusha on 7 November (Report.az, veteran's account)", "url": "https://report.az/en/amp/military/shusha-operation-of-special-forces-details-of-street-fighting", "date": None},
+    "trend_aliyev_lachin": {"title": "Aliyev at Gulabird: the south of Lachin district taken in the war; Shusha reached from Khojavend through mountains and gorges (Trend)", "url": "https://en.trend.az/azerbaijan/politics/3381056.html", "date": "2021-02-15"},
+    "trend_lachin_south": {"title": "Armenian units leave positions in the Gubadli–Lachin direction (Trend, citing Azerbaijan's MoD)", "url": "https://en.trend.az/azerbaijan/karabakh/3330431.html", "date": "2020-11-06"},
+    "azernews_nov9": {"title": "Azerbaijan liberates 23 villages incl. Chanagchi, Sighnag, Tugh and Azikh (Azernews)", "url": "https://www.azernews.az/karabakh/172374.html", "date": "2020-11-09"},
     "metbuat_hakari": {"title": "Hakari bridge about 10 km (air line) south of Lachin town on the new road (Metbuat)", "url": "https://metbuat.az/news/1466148/qerbi-zengezura-yegane-yol-her-kes-bu-goruntuden-danisir.html", "date": "2023-04"},
 }
 
@@ -460,7 +477,21 @@ def build_places(cities500, rg1, rg2, extra_csv):
 SHUSHA_BEND = (46.735, 39.775)   # approximate: the road passes below Shusha on its north-west side
 HAKARI_BRIDGE = (46.560, 39.552)  # approximate, see SOURCES.md (Metbuat: ~10 km south of Lachin town)
 CORRIDOR_HALF_WIDTH_M = 2500.0   # the statement's corridor is 5 km wide
-SHUSHA_EXCLUSION_M = 3000.0      # "the corridor shall not include Shusha": a 3 km disc around the town
+# Salients (lines of advance). Waypoints that are not gazetteer places, with where their position comes from:
+HAKARI_MOUTH_VILLAGE = (46.81444, 39.12778)  # Hakari (Həkəri) village at the Hakari–Aras confluence (Wikipedia coordinates)
+KHANLIG = (46.72861, 39.26750)               # Khanlig (Xanlıq) on the Hakari, 16 km SE of Qubadli (Wikipedia coordinates)
+# Hadrut -> Shusha through the forested Karabakh range (approximate, drawn west of Tugh and south of Chanakhchi,
+# whose villages were announced only on 2020-11-09), then Dashalti (Karintak) below the Shusha cliffs.
+SHUSHA_FOREST_PATH = [(47.010, 39.610), (46.900, 39.655), (46.810, 39.685)]
+SALIENT_HALF_WIDTH_M = 2000.0    # salients are drawn 4 km wide (2 km each side of the line of advance)
+TOWN_RADIUS_M = {"hadrut": 2500.0, "qubadli": 3000.0, "shusha": 2500.0, "talish": 2000.0, "sugovushan": 2500.0}
+AGREEMENT = "trilateral statement of 2020-11-10"
+NE_2020_FILE = ROOT / "tools" / "ne_10m_karabakh_lines.geojson"
+# Natural Earth 'Ceasefire Line 2020' pieces (ne_id) in chain order (see ../shared/data/natural-earth/README.md):
+NE_2020_CHAIN1 = [1746705781, 1746705489, 1746705589, 1746705737, 1746705687, 1746705695, 1746705769]
+NE_2020_CHAIN2 = [1746705757, 1746705745, 1746705703]
+NE_2020_CORRIDOR = [1746705669, 1746705677]       # the two open corridor edges (not used)
+NE_NKAO_CLOSURE = 1746705713                      # NKAO reference line between the chains' corridor ends
 
 
 def halfplane(lon_min=None, lon_max=None, lat_min=None, lat_max=None):
@@ -469,119 +500,228 @@ def halfplane(lon_min=None, lon_max=None, lat_min=None, lat_max=None):
                lon_max if lon_max is not None else 52, lat_max if lat_max is not None else 45)
 
 
-def below_line(pts):
-    """Polygon south of a west->east polyline (down to 38 N)."""
-    from shapely.geometry import Polygon
-    return Polygon(list(pts) + [(pts[-1][0], 38.0), (pts[0][0], 38.0)])
+def ne_2020_line():
+    """Natural Earth 'Ceasefire Line 2020' closed into the polygon of the Armenian-held area after the handovers:
+    chain 1 (north-west corner → north → east → south → the corridor's eastern mouth), the NKAO reference line across
+    the corridor's mouth, chain 2 (corridor's western mouth → west → north-west) back to chain 1's second vertex
+    (chain 1's first segment, 36 m, is a spur beyond the junction).
+    Duplicated reference-line pieces are not used; the two corridor edges are left out (the corridor is drawn from
+    the road, see build_control). Returns (polygon, facts)."""
+    from shapely.geometry import Polygon, LineString
+    feats = json.load(open(NE_2020_FILE, encoding="utf-8"))["features"]
+    L = {f["properties"]["ne_id"]: [tuple(c) for c in f["geometry"]["coordinates"]] for f in feats}
+    names = {f["properties"]["ne_id"]: f["properties"]["NAME"] for f in feats}
+    for i in NE_2020_CHAIN1 + NE_2020_CHAIN2 + NE_2020_CORRIDOR:
+        assert names[i] == "Ceasefire Line 2020", i
+
+    def chain(ids):
+        out = []
+        for i in ids:
+            cs = L[i]
+            if out:
+                if C.dist_m(*out[-1], *cs[-1]) < C.dist_m(*out[-1], *cs[0]):
+                    cs = list(reversed(cs))
+                assert C.dist_m(*out[-1], *cs[0]) < 1.0, (i, out[-1], cs[0])
+                cs = cs[1:]
+            out.extend(cs)
+        return out
+    c1, c2 = chain(NE_2020_CHAIN1), chain(NE_2020_CHAIN2)
+    mouth = L[NE_NKAO_CLOSURE]
+    assert C.dist_m(*c1[-1], *mouth[0]) < 50 and C.dist_m(*mouth[-1], *c2[0]) < 1.0
+    # chain 2 ends on the second vertex of chain 1: the first segment of chain 1 is a short spur, left out
+    assert C.dist_m(*c2[-1], *c1[1]) < 1.0
+    spur = C.dist_m(*c1[0], *c1[1])
+    assert spur < 50, spur
+    ring = c1[1:] + mouth[1:-1] + c2[:-1] + [c1[1]]
+    poly = Polygon(ring)
+    assert poly.is_valid, "NE 2020 ring is not a valid polygon"
+    length_km = lambda cs: sum(C.dist_m(*a, *b) for a, b in zip(cs, cs[1:])) / 1000  # noqa: E731
+    facts = {"chain1_km": length_km(c1), "chain2_km": length_km(c2), "mouth_m": length_km(mouth) * 1000,
+             "spur_m": spur, "corridor_edges": {i: (L[i][0], L[i][-1]) for i in NE_2020_CORRIDOR},
+             "south_piece": L[1746705695], "lines": {i: LineString(L[i]) for i in L if names[i] == "Ceasefire Line 2020"}}
+    return C.clean(poly), facts
 
 
-def build_control(study, base, D, nkao, P):
-    """Return (features, helper geometries). D: districts, P: place id -> (lon, lat)."""
+def salient(points, town=None, r_town=None, half_width=SALIENT_HALF_WIDTH_M):
+    """A line of advance drawn as a corridor: the buffer (UTM 38N) of the polyline, unioned with the town area."""
+    from shapely.ops import unary_union
+    g = C.line_buffer(points, half_width)
+    if town is not None:
+        g = unary_union([g, C.disk(*town, r_town)])
+    return g
+
+
+def nearest_on(line, xy):
     from shapely.geometry import Point
+    from shapely.ops import nearest_points
+    q = nearest_points(line, Point(xy))[0]
+    return (q.x, q.y)
+
+
+def build_control(study, base, D, nkao, P, cline):
+    """Return (features, helper geometries). D: districts, P: place id -> (lon, lat), cline: the 1994 line."""
+    from shapely.geometry import Point, Polygon, shape
     from shapely.ops import unary_union
     import shapely
     pt = lambda k: P[k]  # noqa: E731
+    ne2020, ne_facts = ne_2020_line()
+    # the parts of the former NKAO on the Azerbaijani side of NE's 2020 line: the south (Hadrut region, the Khojavend
+    # and Shusha rayons below the line), the north-west corner (handed over with Kalbajar, per NE), and the strip north
+    # of the 1994 line in the north-east (never Armenian-held in this dataset)
+    nkao_out = [p for p in C.polys(nkao.difference(ne2020)) if C.area_km2(p) > 0.5]
+    ne_south = C.clean(unary_union([p for p in nkao_out if p.representative_point().y < 39.9]))
+    ne_northwest = C.clean(unary_union([p for p in nkao_out if p.representative_point().y > 40.2 and p.representative_point().x < 46.5]))
+    ne_rest = [p for p in nkao_out if not (p.representative_point().y < 39.9 or (p.representative_point().y > 40.2 and p.representative_point().x < 46.5))]
+    assert all(C.area_km2(p.intersection(base)) < 0.5 for p in ne_rest), [C.area_km2(p.intersection(base)) for p in ne_rest]
+
+    # salients
+    north_line_talish = nearest_on(cline, pt("talish"))
+    north_line_sug = nearest_on(cline, pt("sugovushan"))
+    from shapely.ops import substring
+    d1, d2 = sorted((cline.project(Point(north_line_talish)), cline.project(Point(north_line_sug))))
+    seg = list(substring(cline, d1, d2).coords)
+    wedge = Polygon([north_line_talish, pt("talish"), pt("sugovushan"), north_line_sug] + list(reversed(seg)))
+    if not wedge.is_valid:
+        wedge = Polygon([north_line_sug, pt("sugovushan"), pt("talish"), north_line_talish] + seg)
+    north = unary_union([shapely.make_valid(wedge), salient([north_line_talish, pt("talish"), pt("sugovushan"), north_line_sug]),
+                         C.disk(*pt("talish"), TOWN_RADIUS_M["talish"]), C.disk(*pt("sugovushan"), TOWN_RADIUS_M["sugovushan"])])
+    hadrut_salient = salient([pt("jabrayil"), pt("hadrut")], pt("hadrut"), TOWN_RADIUS_M["hadrut"])
+    qubadli_salient = salient([HAKARI_MOUTH_VILLAGE, KHANLIG, pt("qubadli")], pt("qubadli"), TOWN_RADIUS_M["qubadli"])
+    shusha_salient = salient([pt("hadrut")] + SHUSHA_FOREST_PATH + [pt("dashalti"), pt("shusha")], pt("shusha"), TOWN_RADIUS_M["shusha"])
+    shusha_area = C.clean(shusha_salient)  # "the corridor shall not include Shusha": the corridor stops at this area
+
     old_road = [pt("goris"), pt("tegh"), pt("zabukh"), pt("sus"), pt("lachin"), pt("lisagor"), SHUSHA_BEND, pt("stepanakert")]
     new_road = [pt("goris"), pt("tegh"), pt("kornidzor"), HAKARI_BRIDGE, pt("mets_shen"), pt("lisagor"), SHUSHA_BEND, pt("stepanakert")]
-    shusha_disc = C.disk(*pt("shusha"), SHUSHA_EXCLUSION_M)
-    corridor_old = C.clean(C.line_buffer(old_road, CORRIDOR_HALF_WIDTH_M).difference(shusha_disc).intersection(study))
-    corridor_new = C.clean(C.line_buffer(new_road, CORRIDOR_HALF_WIDTH_M).difference(shusha_disc).intersection(study))
-    cf_south = [(46.55, 39.745), (46.72, 39.735), (46.80, 39.715), (46.90, 39.690), (47.00, 39.700),
-                (47.10, 39.715), (47.45, 39.715)]
-    north = shapely.convex_hull(unary_union([C.disk(*pt("sugovushan"), 3000), C.disk(*pt("talish"), 3000)]))
+    corridor_old = C.clean(C.line_buffer(old_road, CORRIDOR_HALF_WIDTH_M).difference(shusha_area).intersection(study))
+    corridor_new = C.clean(C.line_buffer(new_road, CORRIDOR_HALF_WIDTH_M).difference(shusha_area).intersection(study))
+    assert len(C.polys(corridor_old)) == 1 and len(C.polys(corridor_new)) == 1, "a corridor is cut in two"
 
+    ne_note = ("Natural Earth's 'Ceasefire Line 2020' (NE 10m admin_0_boundary_lines_disputed_areas) is used where it is better "
+               "than a district cut: in the south (Martuni–Karin Tak–the corridor's mouth) and in the north-west corner of the "
+               "former NKAO. It is not used where it contradicts dated facts: around Shusha (NE's generalised line runs ~4 km "
+               "south of the town and leaves Shusha and Dashalti on the Armenian side) and in the north-east (NE follows the "
+               "1994 line there and leaves Talish and Sugovushan Armenian); its two corridor edges are not used either.")
     recipes = [
         dict(confirmed_on="2020-11-10", id="2020-10-03-sugovushan", date="2020-10-03", frm="armenian", to="azerbaijan", status="claimed",
-             claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="town",
-             must=["sugovushan"], sources=src("azernews_jabrayil"),
-             geom=C.disk(*pt("sugovushan"), 3000),
-             note="A 3 km disc around Sugovushan (Madagiz), clipped to the Armenian-held area; the town only. "
-                  "Announced on 2020-10-03 ('yesterday' in the 2020-10-04 address). Held by Azerbaijan at the ceasefire."),
+             claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line", precision_km=3,
+             must=["sugovushan", "talish"], sources=src("azernews_jabrayil", "fakty_talish"),
+             geom=north,
+             note="Talish and Sugovushan (Madagiz), taken from the 1994 line to their north and north-east (the offensive "
+                  "towards Talish began on 2020-09-28; both were announced on 2020-10-03): a wedge from the 1994 line through "
+                  "Talish to Sugovushan and back to the nearest point of the line, widened by 2 km (UTM 38N), with 2–2.5 km "
+                  "town areas; clipped to the Armenian-held area. Natural Earth's 2020 line does not show this gain (it follows "
+                  "the 1994 line here); not used. Held by Azerbaijan at the ceasefire."),
         dict(confirmed_on="2020-11-10", id="2020-10-04-jabrayil", date="2020-10-04", frm="armenian", to="azerbaijan", status="disputed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by="Armenia (denied at the time, per Caucasian Knot 2020-10-21)",
-             precision="approximate line", must=["jabrayil"], sources=src("azernews_jabrayil", "ck_zangilan"),
-             geom=D["jabrayil"].intersection(halfplane(lon_min=46.98)),
-             note="Jabrayil city and the villages east of it along the Aras: the part of Jabrayil rayon east of 46.98 E "
-                  "(approximate line through the rayon, ±5 km), clipped to the Armenian-held area."),
+             precision="approximate line", precision_km=5, must=["jabrayil"],
+             sources=src("azernews_jabrayil", "azernews_sep27", "ck_zangilan"),
+             geom=unary_union([D["jabrayil"].intersection(halfplane(lon_min=46.98)), D["fuzuli"].intersection(halfplane(lat_max=39.45))]),
+             note="Jabrayil city and the villages east of it, reached along the Aras plain from the 1994 line at Horadiz: the part "
+                  "of Jabrayil rayon east of 46.98 E and the part of Fuzuli rayon south of 39.45 N (the Aras plain west of Horadiz, "
+                  "where villages were announced from 2020-09-27 on), clipped to the Armenian-held area (approximate line, ±5 km)."),
         dict(confirmed_on="2020-11-10", id="2020-10-09-hadrut", date="2020-10-09", frm="armenian", to="azerbaijan", status="disputed",
              claimant="Azerbaijan: President Ilham Aliyev", disputed_by="Armenia: Ministry of Defence / Armenpress (denied the same day)",
-             precision="town", must=["hadrut"], sources=src("armenpress_hadrut", "ck_zangilan"),
-             geom=C.disk(*pt("hadrut"), 3000),
-             note="A 3 km disc around Hadrut. Azerbaijan's claim of 2020-10-09 was denied by the Armenian side; fighting "
-                  "around Hadrut went on for days. Azerbaijani control of the Hadrut area by the ceasefire is recorded "
-                  "by the 2020-11-10 change, which is confirmed."),
+             precision="town", precision_km=5, must=["hadrut"],
+             sources=src("anews_hadrut", "armenpress_hadrut", "isw_hadrut_denial", "trend_hadrut_mod", "ck_zangilan"),
+             geom=hadrut_salient,
+             note="A salient from Jabrayil north to Hadrut (the announcement named Hadrut 'north of Jabrayil city' and villages "
+                  "on the way): a 4 km wide corridor (2 km each side, UTM 38N) along Jabrayil–Hadrut with a 2.5 km town area, "
+                  "clipped to the Armenian-held area. Azerbaijan's claim of 2020-10-09 was denied by the Armenian side; fighting "
+                  "around Hadrut went on for days (outside reports put Azerbaijani control of the town on 14–15 October). "
+                  "Azerbaijani control of the Hadrut area by the ceasefire is recorded by the confirmed 2020-11-10 change."),
         dict(confirmed_on="2020-11-10", id="2020-10-17-fuzuli", date="2020-10-17", frm="armenian", to="azerbaijan", status="claimed",
-             claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line",
+             claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line", precision_km=5,
              must=["fuzuli"], sources=src("almasdar_fuzuli"),
              geom=D["fuzuli"].intersection(halfplane(lon_min=47.05)),
              note="Fuzuli city and the held part of Fuzuli rayon around it: the rayon east of 47.05 E, clipped to the "
                   "Armenian-held area (approximate line, ±5 km). The Armenian MoD did not comment at the time."),
         dict(confirmed_on="2020-11-10", id="2020-10-20-zangilan", date="2020-10-20", frm="armenian", to="azerbaijan", status="claimed",
-             claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line",
-             must=["zangilan", "minjivan"], sources=src("ck_zangilan"),
-             geom=D["zangilan"].intersection(halfplane(lat_max=39.15)),
-             note="Zangilan city and villages: the part of Zangilan rayon south of 39.15 N (approximate line), clipped "
-                  "to the Armenian-held area."),
+             claimant="Azerbaijan: President Ilham Aliyev", disputed_by=None, precision="approximate line", precision_km=5,
+             must=["zangilan", "minjivan"], sources=src("ck_zangilan", "anews_zangilan", "babel_iran_border"),
+             geom=unary_union([D["zangilan"].intersection(halfplane(lat_max=39.15)), D["zangilan"].intersection(halfplane(lon_min=46.75)),
+                               D["jabrayil"].intersection(halfplane(lat_max=39.25))]),
+             note="Zangilan city and villages, reached along the Aras valley from Jabrayil: the part of Zangilan rayon south "
+                  "of 39.15 N or east of 46.75 E (the lower Hakari valley: the announcement included Hakari village at the "
+                  "Hakari–Aras confluence and Mammadbayli on the Hakari) and the Aras strip of Jabrayil rayon south of 39.25 N "
+                  "that joins them to the area held since 2020-10-04 (the whole Iranian border was announced as secured with "
+                  "Aghband soon after), clipped to the Armenian-held area (approximate line, ±5 km)."),
         dict(confirmed_on="2020-11-10", id="2020-10-25-qubadli", date="2020-10-25", frm="armenian", to="azerbaijan", status="claimed",
-             claimant="Azerbaijan: President Ilham Aliyev (tweet of 2020-10-25/26)", disputed_by=None, precision="town",
-             must=["qubadli"], sources=src("azernews_qubadli"),
-             geom=C.disk(*pt("qubadli"), 4000),
-             note="A 4 km disc around Qubadli city, clipped to the Armenian-held area."),
+             claimant="Azerbaijan: President Ilham Aliyev (tweet of 2020-10-25/26)", disputed_by=None, precision="town", precision_km=5,
+             must=["qubadli"], sources=src("azernews_qubadli", "trend_qubadli_lachin", "anews_zangilan", "wiki_hakari", "wiki_khanlig"),
+             geom=qubadli_salient,
+             note="A salient from the Aras valley up the Hakari river valley: from Hakari village at the confluence (announced "
+                  "2020-10-20) up the valley past the Alibayli and Yenikand villages to Khanlig on the Hakari (announced with "
+                  "Qubadli), then north-west to Qubadli city on the Bazarchay: a 4 km wide corridor (UTM 38N) with a 3 km town "
+                  "area, clipped to the Armenian-held area. Waypoints: Wikipedia coordinates of Hakari village and Khanlig."),
         dict(id="2020-11-08-shusha", date="2020-11-08", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: President Ilham Aliyev",
              disputed_by="Armenia: Ministry of Defence (denied on 2020-11-08); confirmed on 2020-11-09 by the Artsakh president's spokesman",
-             precision="town", must=["shusha"],
-             sources=src("alarabiya_shusha", "unian_shusha_denial", "yerepouni_shusha_confirm"),
-             geom=shusha_disc,
-             note="A 3 km disc around Shusha (the same disc is excluded from the Lachin corridor, which 'shall not "
-                  "include Shusha'). Denied by the Armenian side on the day, confirmed by Artsakh officials the next day."),
+             precision="town", precision_km=5, must=["shusha", "dashalti"],
+             sources=src("alarabiya_shusha", "unian_shusha_denial", "yerepouni_shusha_confirm", "isw_lachin_road",
+                         "ria_lachin_road", "report_shusha_sf", "trend_aliyev_lachin"),
+             geom=shusha_salient,
+             note="A salient from the south through the forests: from Hadrut north through the forested Karabakh range (drawn "
+                  "west of Tugh and south of Chanakhchi, villages announced only on 2020-11-09) to Dashalti below the cliffs and "
+                  "up to Shusha (Azerbaijani forces reached the Shusha–Lachin road on 2020-11-04 and took the town by 11-08): "
+                  "a 4 km wide corridor (UTM 38N) with a 2.5 km town area, clipped to the Armenian-held area. The same area is "
+                  "left out of the Lachin corridor ('the corridor shall not include Shusha'). Denied by the Armenian side on the "
+                  "day, confirmed by Artsakh officials the next day."),
         dict(id="2020-11-10-ceasefire-positions", date="2020-11-10", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Trilateral statement (Azerbaijan, Armenia, Russia): the parties stop at their current positions",
-             disputed_by=None, precision="approximate line", must=["tugh"],
-             sources=src("statement_am", "statement_az"),
+             disputed_by=None, precision="approximate line", precision_km=5, must=["tugh"],
+             sources=src("statement_am", "statement_az", "ne_2020", "trend_lachin_south", "trend_aliyev_lachin", "azernews_nov9"),
              geom=unary_union([D["jabrayil"], D["fuzuli"], D["zangilan"], D["qubadli"],
-                               D["lachin"].intersection(halfplane(lat_max=39.50)),
-                               D["khojavend"].intersection(below_line(cf_south)),
-                               D["shusha"].difference(corridor_old), north,
-                               halfplane(lon_min=46.9, lat_max=39.76).difference(nkao)]),
-             note="Everything Azerbaijan held when the ceasefire took effect (00:00 Moscow time), approximate (±5 km): "
-                  "the rest of Jabrayil, Fuzuli, Zangilan and Qubadli rayons; Lachin rayon south of 39.50 N; the part of "
-                  "Khojavend rayon south of a line Shusha–Karin Tak–(46.90 E, 39.69 N)–(47.10 E, 39.715 N)–east "
-                  "(the Hadrut region, Tugh); Shusha rayon except the Lachin corridor; the Talish–Sugovushan sector "
-                  "(convex hull of 3 km discs); and the Armenian-held land outside the former NKAO south of 39.76 N and east of 46.9 E "
-                  "(east of Martuni, towards Fuzuli). Drawn from district polygons and this documented line; not a surveyed front."),
+                               D["lachin"].intersection(halfplane(lat_max=39.50)), ne_south,
+                               D["khojavend"].difference(nkao).intersection(halfplane(lat_max=39.76)),
+                               halfplane(lon_min=46.9, lat_max=39.76).difference(nkao)]).difference(corridor_old),
+             note="Everything Azerbaijan held when the ceasefire took effect (00:00 Moscow time): the rest of Jabrayil, Fuzuli, "
+                  "Zangilan and Qubadli rayons; Lachin rayon south of 39.50 N (the southern Lachin villages taken in the Lachin "
+                  "offensive); inside the former NKAO, everything south of Natural Earth's 'Ceasefire Line 2020' from Martuni "
+                  "past Karin Tak to the corridor's mouth (the Hadrut region, Tugh, the south of Shusha rayon; NE's piece has "
+                  "11 vertices over 52 km, a few km off); the Armenian-held land outside the former NKAO south of 39.76 N in "
+                  "Khojavend rayon or east of 46.9 E. The Lachin corridor is left out. " + ne_note +
+                  " Approximate (±5 km), not a surveyed front; small Armenian-held pockets on the Armenian border of Qubadli and "
+                  "Zangilan that were only vacated in December are not modelled."),
         dict(id="2020-11-20-aghdam", date="2020-11-20", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: Ministry of Defence (handover under the trilateral statement)", disputed_by=None,
-             precision="district", must=["aghdam"], sources=src("aljazeera_aghdam", "statement_am"),
+             precision="district", precision_km=1, agreement=AGREEMENT, must=["aghdam"],
+             sources=src("aljazeera_aghdam", "statement_am"),
              geom=unary_union([D["aghdam"], halfplane(lon_min=46.65, lat_min=39.76)]).difference(nkao).difference(corridor_old),
              note="Aghdam rayon minus the former NKAO, clipped to the Armenian-held area; also the Armenian-held land between "
                   "the former NKAO and the 1994 line north of 39.76 N that Natural Earth's generalised rayon polygons assign "
-                  "to Tərtər or Ağcabədi (in reality the held part of Aghdam district)."),
+                  "to Tərtər or Ağcabədi (in reality the held part of Aghdam district). Natural Earth's 2020 line follows the "
+                  "oblast border here, so the edge is the same."),
         dict(id="2020-11-25-kalbajar", date="2020-11-25", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: Ministry of Defence (handover under the trilateral statement, postponed from 11-15)",
-             disputed_by=None, precision="district", must=["kalbajar", "istisu"], sources=src("ck_kalbajar", "statement_am"),
-             geom=D["kalbajar"].difference(nkao),
-             note="Kəlbəcər rayon minus the former NKAO (the NE rayon polygon contains part of the former oblast), "
-                  "clipped to the Armenian-held area."),
+             disputed_by=None, precision="district", precision_km=2, agreement=AGREEMENT, must=["kalbajar", "istisu"],
+             sources=src("ck_kalbajar", "statement_am", "ne_2020"),
+             geom=unary_union([D["kalbajar"].difference(nkao), ne_northwest]),
+             note="Kəlbəcər rayon minus the former NKAO (the NE rayon polygon contains part of the former oblast), and the "
+                  "north-west corner of the former oblast that Natural Earth's 'Ceasefire Line 2020' leaves outside the "
+                  f"Armenian-held area ({C.area_km2(ne_northwest):.0f} km²; NE's piece there has 5 vertices), clipped to the "
+                  "Armenian-held area."),
         dict(id="2020-12-01-lachin", date="2020-12-01", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: Ministry of Defence (handover under the trilateral statement)", disputed_by=None,
-             precision="district", must=[], sources=src("dailyasianage_lachin", "yjc_lachin", "statement_am"),
-             geom=unary_union([D["lachin"], study.difference(nkao)]).difference(corridor_old),
+             precision="district", precision_km=3, agreement=AGREEMENT, must=[],
+             sources=src("dailyasianage_lachin", "yjc_lachin", "statement_am", "ne_2020"),
+             geom=study.difference(ne2020).difference(corridor_old),
              note="Lachin rayon except the 5 km wide Lachin corridor (2.5 km buffer of the old road, computed in UTM 38N), "
                   "which stays with the Armenian side under Russian peacekeepers; Lachin town, Zabukh and Sus stay in it. "
-                  "Also any held land left outside the former NKAO (by 2020-12-01 all of the seven districts were returned): "
-                  "mainly the strip west of the former NKAO that Natural Earth assigns to Xocalı rayon (~66 km²) and "
-                  "sub-metre slivers along the international border."),
+                  "Also any held land left outside Natural Earth's 'Ceasefire Line 2020' (by 2020-12-01 all of the seven "
+                  "districts were returned): mainly the strip west of the former NKAO that Natural Earth assigns to Xocalı rayon. "
+                  "After this change the Armenian-held area is the polygon of NE's 2020 line (closed across the corridor's mouth "
+                  "along the 1991 oblast border) minus the Talish–Sugovushan and Shusha salients, plus the corridor. The "
+                  "corridor's edges are approximate (road waypoints; ±3 km)."),
         dict(id="2022-08-26-lachin-town", date="2022-08-26", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: Ministry of Defence / President Ilham Aliyev", disputed_by=None,
-             precision="approximate line", must=["lachin", "zabukh", "sus"],
+             precision="approximate line", precision_km=3, zone_change="lachin_corridor", must=["lachin", "zabukh", "sus"],
              sources=src("azernews_lachin2022", "armenpress_newroute"),
-             geom=corridor_old.difference(corridor_new).intersection(unary_union([D["lachin"], D["shusha"]])),
-             note="The old corridor strip (Lachin town, Zabukh, Sus) outside the new corridor: old-road buffer minus "
-                  "new-road buffer, within Lachin and Shusha rayons."),
+             geom=corridor_old.difference(corridor_new).difference(ne2020),
+             note="The corridor moves (a zone change, not a battle): the old corridor strip (Lachin town, Zabukh, Sus) outside "
+                  "the new corridor and outside the Armenian-held area of Natural Earth's 2020 line passes to Azerbaijan."),
         dict(id="2022-08-26-new-corridor", date="2022-08-26", frm="azerbaijan", to="armenian", status="confirmed",
              claimant="Trilateral statement, clause 6 (new route); Artsakh Ministry of Territorial Administration",
-             disputed_by=None, precision="approximate line", must=[],
+             disputed_by=None, precision="approximate line", precision_km=3, zone_change="lachin_corridor", must=[],
              sources=src("armenpress_newroute", "ck_newroad", "turan_newroad"),
              geom=corridor_new,
              note="The corridor moves to the new road (Kornidzor – Hakari bridge – Mets Shen – Lisagor), bypassing "
@@ -589,29 +729,53 @@ def build_control(study, base, D, nkao, P):
                   "peacekeeper/Armenian use, counted as 'armenian' like the old corridor. Road line approximate."),
         dict(id="2023-09-20-surrender", date="2023-09-20", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: Ministry of Defence; accepted by the Nagorno-Karabakh authorities", disputed_by=None,
-             precision="approximate line", must=["stepanakert", "martuni", "martakert"],
+             precision="approximate line", precision_km=5, must=["stepanakert", "martuni", "martakert"],
              sources=src("kyiv_2023", "ocmedia_2023"),
              geom=study,
              note="Everything still held by the Armenian side: the Karabakh authorities accepted the ceasefire, "
-                  "disbandment and disarmament on 2023-09-20 (13:00). Geometry = the whole remaining Armenian-held area."),
+                  "disbandment and disarmament on 2023-09-20 (13:00). Geometry = the whole remaining Armenian-held area; "
+                  "its edge is the 2020–2022 line (±5 km in the south)."),
     ]
-    # apply
-    A = base
-    states = {BASE_DATE: base}
+    # apply exactly as the replay does (FORMAT.md: each change clipped to what `from` holds when applied, with the
+    # geometry as written to the file), and absorb the sub-metre slivers that grid snapping would otherwise leave
+    def written(g):
+        return shape(C.geojson_geom(g))
+
+    def absorb(g, held):
+        """Grow g by 5 m everywhere except into what stays with `from` (its opening, so hairlines are not kept), so
+        that g's edges on the study outline and on earlier lines lie beyond them: the replay then leaves no sub-metre
+        slivers. The replay clips g to what `from` holds anyway."""
+        rest = held.difference(g)
+        core = rest.buffer(-1e-5, quad_segs=2).buffer(1e-5, quad_segs=2).intersection(rest)
+        core = [p for p in C.polys(core) if C.area_km2(p) >= 0.01]
+        grown = g.buffer(5e-5, quad_segs=4)
+        if core:
+            grown = grown.difference(unary_union(core))
+        g2 = written(C.clean(grown, min_area_deg2=1e-9))
+        for i in range(6):  # fragments cut off by the grid snapping: add them too, with a wider margin each time
+            left = [p for p in C.polys(held.difference(g2)) if C.area_km2(p) < 0.01]
+            if not left:
+                return g2
+            g2 = written(C.clean(unary_union([g2] + [p.buffer(4e-6 * 2 ** i, quad_segs=4) for p in left]), min_area_deg2=1e-9))
+        raise AssertionError(("slivers left", [(C.area_km2(p) * 1e6, p.representative_point().coords[0]) for p in left][:5]))
+    study_w = written(study)
+    A = written(base).intersection(study_w)
+    Z = study_w.difference(A)
     feats = []
-    helpers = {"corridor_old": corridor_old, "corridor_new": corridor_new}
+    helpers = {"corridor_old": corridor_old, "corridor_new": corridor_new, "ne2020": ne2020, "ne_facts": ne_facts,
+               "shusha_area": shusha_area, "ne_south": ne_south, "ne_northwest": ne_northwest,
+               "salients": {"2020-10-03-sugovushan": north, "2020-10-09-hadrut": hadrut_salient,
+                            "2020-10-25-qubadli": qubadli_salient, "2020-11-08-shusha": shusha_salient}}
     for r in recipes:
         g = C.polygonal(r["geom"])
+        held = A if r["frm"] == "armenian" else Z
+        g = written(C.clean(g.intersection(study_w).intersection(held), min_area_deg2=1e-9))
+        g = absorb(g, held)
+        moved = g.intersection(held)
         if r["frm"] == "armenian":
-            g = g.intersection(A)
+            A, Z = A.difference(moved), unary_union([Z, moved])
         else:
-            g = g.intersection(study).difference(A)
-        g = C.clean(g, min_area_deg2=1e-9)
-        if r["to"] == "azerbaijan":
-            A = C.clean(A.difference(g), min_area_deg2=1e-9)
-        else:
-            A = C.clean(unary_union([A, g]), min_area_deg2=1e-9)
-        states[r["date"]] = A
+            Z, A = Z.difference(moved), unary_union([A, moved])
         helpers["after:" + r["id"]] = A
         places = sorted(k for k, xy in P.items() if k in AZ_PLACES and g.intersects(Point(xy)))
         for m in r["must"]:
@@ -619,7 +783,9 @@ def build_control(study, base, D, nkao, P):
         feats.append(C.feature({
             "id": r["id"], "kind": "change", "date": r["date"], "from": r["frm"], "to": r["to"],
             "status": r["status"], "claimant": r["claimant"], "disputed_by": r["disputed_by"],
-            "precision": r["precision"], "places": places, "sources": r["sources"], "note": r["note"],
+            "precision": r["precision"], "precision_km": r["precision_km"],
+            "agreement": r.get("agreement"), "zone_change": r.get("zone_change"),
+            "places": places, "sources": r["sources"], "note": r["note"],
             # A wartime claim stays recorded as claimed/disputed; the trilateral statement, in which each side
             # kept the positions it held, confirms it from the ceasefire on.
             "confirmed_on": r.get("confirmed_on"),
@@ -630,38 +796,41 @@ def build_control(study, base, D, nkao, P):
     core_2022 = helpers["after:2022-08-26-new-corridor"]
     zones = [
         C.feature({"id": "russian-peacekeeping-2020", "kind": "zone", "zone": "russian_peacekeeping",
-                   "valid_from": "2020-11-10", "valid_to": "2022-08-26", "precision": "approximate line",
-                   "note": "Approximate: the area the Armenian side held after 2020-12-01 plus the old Lachin corridor "
+                   "valid_from": "2020-11-10", "valid_to": "2022-08-26", "precision": "approximate line", "precision_km": 5,
+                   "note": "Approximate: the area the Armenian side held after 2020-12-01 (Natural Earth's 'Ceasefire Line 2020' "
+                           "with the Talish–Sugovushan and Shusha salients taken out) plus the old Lachin corridor "
                            "(1,960 Russian peacekeepers along the line of contact and the corridor). Between 2020-11-10 "
                            "and 2020-12-01 the districts still to be handed over lay outside the peacekeepers' zone.",
-                   "sources": src("statement_am", "statement_az")},
+                   "sources": src("statement_am", "statement_az", "ne_2020")},
                   C.clean(unary_union([core_2020, corridor_old]))),
         C.feature({"id": "russian-peacekeeping-2022", "kind": "zone", "zone": "russian_peacekeeping",
-                   "valid_from": "2022-08-26", "valid_to": "2024-06-12", "precision": "approximate line",
+                   "valid_from": "2022-08-26", "valid_to": "2024-06-12", "precision": "approximate line", "precision_km": 5,
                    "note": "Approximate: the Armenian-held area after 2022-08-26 plus the new Lachin corridor. Kept until the "
                            "withdrawal of the Russian contingent was concluded on 2024-06-12 (valid_to exclusive), although "
                            "Azerbaijan controlled the whole area from 2023-09-20.",
                    "sources": src("statement_am", "kyiv_pk_withdrawal")},
                   C.clean(unary_union([core_2022, corridor_new]))),
         C.feature({"id": "lachin-corridor-2020", "kind": "zone", "zone": "lachin_corridor",
-                   "valid_from": "2020-11-10", "valid_to": "2022-08-26", "precision": "approximate line",
+                   "valid_from": "2020-11-10", "valid_to": "2022-08-26", "precision": "approximate line", "precision_km": 3,
                    "note": "The 5 km wide corridor: a 2.5 km buffer (UTM 38N) of the old Goris–Tegh–Zabukh–Sus–Lachin–Lisagor–"
-                           "Stepanakert road, minus a 3 km disc around Shusha ('shall not include Shusha'), clipped to "
-                           "Azerbaijan. Road waypoints are gazetteer places plus one bend west of Shusha (46.735 E, 39.775 N); "
-                           "the road runs through Sus per German Wikipedia. Formally under peacekeepers from 2020-12-01.",
+                           "Stepanakert road, minus the Shusha area of the 2020-11-08 change ('shall not include Shusha'), clipped "
+                           "to Azerbaijan. Road waypoints are gazetteer places plus one bend west of Shusha (46.735 E, 39.775 N); "
+                           "the road runs through Sus per German Wikipedia. Formally under peacekeepers from 2020-12-01. "
+                           "Natural Earth's two corridor edges are not used: they bound a strip south of Lachin town.",
                    "sources": src("statement_am", "statement_az", "de_wiki_sus")},
                   corridor_old),
         C.feature({"id": "lachin-corridor-2022", "kind": "zone", "zone": "lachin_corridor",
-                   "valid_from": "2022-08-26", "valid_to": "2023-09-20", "precision": "approximate line",
+                   "valid_from": "2022-08-26", "valid_to": "2023-09-20", "precision": "approximate line", "precision_km": 3,
                    "note": "The new route bypassing Lachin, Zabukh and Sus: 2.5 km buffer of Kornidzor – Hakari bridge "
                            "(approximate, ~10 km south of Lachin town) – Mets Shen – Lisagor – Stepanakert, minus the Shusha "
-                           "disc. Blockaded from 2022-12-12, Azerbaijani checkpoint at the Hakari bridge from 2023-04-23; "
+                           "area. Blockaded from 2022-12-12, Azerbaijani checkpoint at the Hakari bridge from 2023-04-23; "
                            "ends with the 2023-09-20 surrender.",
                    "sources": src("armenpress_newroute", "ck_newroad", "metbuat_hakari", "kyiv_2023")},
                   corridor_new),
     ]
     base_feat = C.feature({
         "id": "base-1994", "kind": "base", "side": "armenian", "date": BASE_DATE, "precision": "approximate line",
+        "precision_km": 2,
         "note": "The part of Azerbaijan's mainland on the Armenian side of the Natural Earth 'Ceasefire Line 1994' (QGIS "
                 "world_map.gpkg, table disputed_borders), extended 4 km at both ends so that it crosses the Armenian "
                 "border and the Aras; the piece(s) containing Stepanakert, Lachin, Kalbajar and Zangilan. Nakhchivan and "
@@ -672,7 +841,8 @@ def build_control(study, base, D, nkao, P):
 
 # ------------------------------------------------------------------ checks (re-read the written files)
 FLIPS = [  # (place, date of change, side on the day before, side on that date)
-    ("sugovushan", "2020-10-03", "armenian", "azerbaijan"), ("jabrayil", "2020-10-04", "armenian", "azerbaijan"),
+    ("sugovushan", "2020-10-03", "armenian", "azerbaijan"), ("talish", "2020-10-03", "armenian", "azerbaijan"),
+    ("jabrayil", "2020-10-04", "armenian", "azerbaijan"),
     ("hadrut", "2020-10-09", "armenian", "azerbaijan"), ("fuzuli", "2020-10-17", "armenian", "azerbaijan"),
     ("zangilan", "2020-10-20", "armenian", "azerbaijan"), ("qubadli", "2020-10-25", "armenian", "azerbaijan"),
     ("shusha", "2020-11-08", "armenian", "azerbaijan"), ("aghdam", "2020-11-20", "armenian", "azerbaijan"),
@@ -750,13 +920,47 @@ def check(geo=GEO):
     bad = [d for d in dates if side(d, "barda") != "azerbaijan"]
     ok &= not bad
     say("barda always azerbaijan: " + ("OK" if not bad else "FAIL " + ", ".join(bad)))
-    return ok, lines, areas
+    # the area each change moves when replayed (for the change table)
+    moved = {}
+    A = shape(base[0]["geometry"]).intersection(study)
+    Z = study.difference(A)
+    for f in changes:
+        p = f["properties"]
+        g = shape(f["geometry"])
+        if p["from"] == "armenian":
+            g = g.intersection(A)
+            A, Z = A.difference(g), unary_union([Z, g])
+        else:
+            g = g.intersection(Z)
+            Z, A = Z.difference(g), unary_union([A, g])
+        moved[p["id"]] = C.area_km2(g)
+    return ok, lines, areas, moved
+
+
+def ne_figures(H, nkao):
+    """Figures on the Natural Earth 2020 line and the post-war Armenian-held area, for SOURCES.md."""
+    from shapely.ops import unary_union
+    ne2020, f = H["ne2020"], H["ne_facts"]
+    a1201 = H["after:2020-12-01-lachin"]
+    sal = H["salients"]
+    return {
+        "chain1_km": f["chain1_km"], "chain2_km": f["chain2_km"], "mouth_m": f["mouth_m"], "spur_m": f["spur_m"],
+        "corridor_edges": f["corridor_edges"], "ne_km2": C.area_km2(ne2020),
+        "ne_north_salient_km2": C.area_km2(ne2020.intersection(sal["2020-10-03-sugovushan"])),
+        "ne_shusha_km2": C.area_km2(ne2020.intersection(H["shusha_area"])),
+        "corridor_outside_ne_km2": C.area_km2(H["corridor_old"].difference(ne2020)),
+        "a1201_km2": C.area_km2(a1201), "a1201_in_ne_km2": C.area_km2(a1201.intersection(ne2020)),
+        "ne_south_km2": C.area_km2(H["ne_south"]), "ne_northwest_km2": C.area_km2(H["ne_northwest"]),
+        "pk2020_km2": C.area_km2(unary_union([a1201, H["corridor_old"]])),
+        "pk2022_km2": C.area_km2(unary_union([H["after:2022-08-26-new-corridor"], H["corridor_new"]])),
+        "nkao_km2": C.area_km2(nkao),
+    }
 
 
 # ------------------------------------------------------------------ main
 def main():
     if "--check" in sys.argv:
-        ok, _, _ = check()
+        ok, _, _, _ = check()
         sys.exit(0 if ok else 1)
     C.ensure_deps()
     import shapely
@@ -901,7 +1105,7 @@ def main():
     base, n_pieces, other_pieces = build_base(study, cline, P)
     base_km2 = C.area_km2(base)
     log(f"1994 Armenian-held (base): {base_km2:.1f} km² (split into {n_pieces} pieces; others {[round(x,1) for x in other_pieces]})")
-    ctrl, H = build_control(study, base, Dctl, nkao, P)
+    ctrl, H = build_control(study, base, Dctl, nkao, P, cline)
 
     seven = unary_union([districts[k] for k in SEVEN])
     seven_km2 = C.area_km2(seven)
@@ -955,7 +1159,7 @@ def main():
                   # built by tools/build_world.py: simplified world countries for maps of other regions
                   "world": "base/world.geojson"}})
 
-    ok, report, areas = check()
+    ok, report, areas, moved = check()
     import geodata_sources_md
     geodata_sources_md.write(GEO / "SOURCES.md", dict(
         vers=vers, ne_ver=ne_ver, study_km2=C.area_km2(study), study_parts=study_parts, nkao_km2=nkao_km2,
@@ -963,7 +1167,8 @@ def main():
         base_nkao=base_nkao, nkao_not_base=nkao_not_base, n_pieces=n_pieces, other_pieces=other_pieces,
         seven_km2=seven_km2, seven_minus_nkao_km2=seven_minus_nkao_km2, d_km2=d_km2, nkao_rayons_km2=nkao_rayons_km2,
         dstats=dstats, overlaps=overlaps, overlap_total=overlap_total, cover_err=cover_err, ctrl=ctrl, areas=areas,
-        report=report, places=places, label_issues=label_issues, patches=patches, leftover=leftover, src=SRC,
+        report=report, places=places, label_issues=label_issues, patches=patches, leftover=leftover, src=SRC, moved=moved,
+        ne=ne_figures(H, nkao),
         corridor_old_km2=C.area_km2(H["corridor_old"]), corridor_new_km2=C.area_km2(H["corridor_new"]),
         in_window=in_window))
     sizes = sorted((str(p.relative_to(GEO)), p.stat().st_size) for p in GEO.rglob("*") if p.is_file())
