@@ -50,6 +50,12 @@ enum MapText {
         let c = credits(sources)
         if !c.isEmpty { parts.append("sources of the changes shown: " + c.joined(separator: ", ")) }
         parts += extra
-        return parts.joined(separator: "; ") + ". Made with frontline."
+        // Parts are joined without doubled punctuation ("….org.. Made with").
+        let clean = parts.map { $0.trimmingCharacters(in: .whitespaces) }.map { p in
+            var t = Substring(p)
+            while let l = t.last, ".;,".contains(l) { t = t.dropLast() }
+            return String(t)
+        }.filter { !$0.isEmpty }
+        return clean.joined(separator: "; ") + ". Made with frontline."
     }
 }

@@ -94,7 +94,8 @@ import Testing
         }
         #expect(diff.conservationError < 1e-4)
         let az = try #require(diff.sides.first { $0.side == "azerbaijan" })
-        #expect(az.gainedKm2 > 7_000 && az.lostKm2 == 0)
+        // Without sliver thresholds, overlay shards along redrawn edges may show up, but never as real losses.
+        #expect(az.gainedKm2 > 7_000 && az.lostKm2 < 0.01, "lost \(az.lostKm2) km²")
         // Settlements carry the date of the change inside the interval.
         let shusha = try #require(diff.settlements.first { $0.place.id == "shusha" })
         #expect(shusha.date == Day("2020-11-08") && shusha.toSide == "azerbaijan" && !shusha.sources.isEmpty)
@@ -109,8 +110,11 @@ import Testing
         for s in d.timeline.sides {
             let geometricGain = Geodesy.areaKm2(try (b.areas[s.id] ?? .empty).difference(a.areas[s.id] ?? .empty))
             let delta = try #require(diff.sides.first { $0.side == s.id })
-            #expect(abs(delta.gainedKm2 - geometricGain) < 0.01, "\(s.id) \(from)→\(to)")
-            #expect(abs(delta.netKm2 - (b.areaKm2(of: s.id) - a.areaKm2(of: s.id))) < 0.01)
+            // Zone movements (the corridor) are reported apart from control gains; together they are the change.
+            let zoneIn = diff.changes.filter { !$0.isControl && $0.toSide == s.id }.reduce(0) { $0 + $1.areaKm2 }
+            let zoneOut = diff.changes.filter { !$0.isControl && $0.fromSide == s.id }.reduce(0) { $0 + $1.areaKm2 }
+            #expect(abs(delta.gainedKm2 + zoneIn - geometricGain) < 0.01, "\(s.id) \(from)→\(to)")
+            #expect(abs(delta.netKm2 + zoneIn - zoneOut - (b.areaKm2(of: s.id) - a.areaKm2(of: s.id))) < 0.01)
         }
         #expect(diff.conservationError < 1e-4)
         // Every change polygon of the interval is explained by a dated, sourced change.
@@ -128,7 +132,8 @@ import Testing
                 let diff = try ControlDiff.between(sa, sb, sides: d.timeline.sides)
                 #expect(diff.conservationError < 1e-4, "\(a) → \(b)")
                 for s in diff.sides {
-                    #expect(abs(s.netKm2 - (sb.areaKm2(of: s.side) - sa.areaKm2(of: s.side))) < 0.05, "\(s.side) \(a) → \(b)")
+                    let zoneNet = diff.changes.filter { !$0.isControl }.reduce(0.0) { $0 + ($1.toSide == s.side ? $1.areaKm2 : 0) - ($1.fromSide == s.side ? $1.areaKm2 : 0) }
+                    #expect(abs(s.netKm2 + zoneNet - (sb.areaKm2(of: s.side) - sa.areaKm2(of: s.side))) < 0.05, "\(s.side) \(a) → \(b)")
                 }
             }
         }

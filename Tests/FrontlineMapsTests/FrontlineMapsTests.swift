@@ -68,12 +68,15 @@ import TestSupport
         let svg = try MapMaker.svg(spec, options: MapOptions())
         #expect(svg.utf8.count < 250_000)
         let doc = try XMLCheck(svg)
-        let gains = doc.attributes(of: "path").filter { $0["class"] == "gain-azerbaijan" }
+        // Gains are drawn per kind: confirmed captures and handovers under the 2020-11-10 statement apart.
+        let gains = doc.attributes(of: "path").filter { ($0["class"] ?? "").hasPrefix("gain-") && ($0["class"] ?? "").hasSuffix("azerbaijan") }
+        #expect(gains.contains { $0["class"] == "gain-handover-azerbaijan" } && gains.contains { $0["class"] == "gain-azerbaijan" })
         #expect(!gains.isEmpty)
         let gained = gains.compactMap { Double($0["data-area_km2"] ?? "") }.reduce(0, +)
         #expect(gained > 5_000 && gained < 12_000, "gained \(gained) km²")
         // The legend carries the km² figure, and Shusha is highlighted as taken.
-        #expect(doc.text.contains { $0.hasPrefix("Gained by Azerbaijan: ") && $0.hasSuffix("km²") })
+        #expect(doc.text.contains { $0.hasPrefix("Gained by Azerbaijan, confirmed: ") && $0.hasSuffix("km²") })
+        #expect(doc.text.contains { $0.hasPrefix("Handed over to") })
         #expect(doc.attributes(of: "circle").contains { $0["id"] == "place-shusha" && $0["class"] == "changed-azerbaijan" })
     }
 

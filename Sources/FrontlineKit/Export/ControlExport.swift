@@ -74,7 +74,7 @@ public enum ControlExport {
                 o["disputed_by"] = p.change?.disputedBy.map(JSONValue.string) ?? .null
                 o["precision"] = p.change.map { .string($0.precision) } ?? .null
                 o["sources"] = .array(p.sources.map { .string($0.citation) })
-                out.append(Feature(id: .string("control/\(p.side)/\(p.change?.id ?? "confirmed")"), geometry: p.geometry, properties: o))
+                out.append(Feature(id: .string("control/\(p.side)/\(p.change?.id ?? "confirmed")"), geometry: ControlExport.droppingDegenerate(p.geometry), properties: o))
             }
         }
         if layers.contains(.zones) {
@@ -136,5 +136,24 @@ public enum ControlExport {
         }
         if layers.contains(.incidents) { out += incidents }
         return FeatureCollection(out)
+    }
+}
+
+extension ControlExport {
+    /// The geometry without polygons that collapse to zero area at 6 decimals (overlay shards), which GIS tools
+    /// read as invalid rings.
+    static func droppingDegenerate(_ g: Geometry) -> Geometry {
+        func planar(_ p: Polygon) -> Double {
+            let r = p.exterior
+            guard r.count > 3 else { return 0 }
+            var a = 0.0
+            // Measured as written (6 decimals): a shard that collapses there is an invalid ring in the file.
+            let q = r.map { (($0.lon * 1e6).rounded(), ($0.lat * 1e6).rounded()) }
+            for k in 0..<(q.count - 1) { a += q[k].0 * q[k + 1].1 - q[k + 1].0 * q[k].1 }
+            return abs(a) / 2
+        }
+        let ps = g.polygons
+        let kept = ps.filter { planar($0) > 0.5 }
+        return kept.count == ps.count ? g : .polygonal(kept)
     }
 }
