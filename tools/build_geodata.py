@@ -714,10 +714,11 @@ def build_control(study, base, D, nkao, P, cline):
                   "corridor's edges are approximate (road waypoints; ±3 km)."),
         dict(id="2022-08-26-lachin-town", date="2022-08-26", frm="armenian", to="azerbaijan", status="confirmed",
              claimant="Azerbaijan: Ministry of Defence / President Ilham Aliyev", disputed_by=None,
-             precision="approximate line", precision_km=3, zone_change="lachin_corridor", must=["lachin", "zabukh", "sus"],
+             precision="approximate line", precision_km=3, agreement=AGREEMENT, must=["lachin", "zabukh", "sus"],
              sources=src("azernews_lachin2022", "armenpress_newroute"),
              geom=corridor_old.difference(corridor_new).difference(ne2020),
-             note="The corridor moves (a zone change, not a battle): the old corridor strip (Lachin town, Zabukh, Sus) outside "
+             note="Handed over under clause 6 of the statement when the corridor moved to the new road (Lachin town, Zabukh "
+                  "and Sus changed hands; the corridor's own move is the next change): the old corridor strip outside "
                   "the new corridor and outside the Armenian-held area of Natural Earth's 2020 line passes to Azerbaijan."),
         dict(id="2022-08-26-new-corridor", date="2022-08-26", frm="azerbaijan", to="armenian", status="confirmed",
              claimant="Trilateral statement, clause 6 (new route); Artsakh Ministry of Territorial Administration",

@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ISLAND_KM2 = 100.0
 DUST_KM2 = 1e-6
 AGREEMENT = "trilateral statement of 2020-11-10"
-HANDOVERS = {"2020-11-20-aghdam", "2020-11-25-kalbajar", "2020-12-01-lachin"}
-ZONE_MOVES = {"2022-08-26-new-corridor": "lachin_corridor", "2022-08-26-lachin-town": "lachin_corridor"}
+HANDOVERS = {"2020-11-20-aghdam", "2020-11-25-kalbajar", "2020-12-01-lachin", "2022-08-26-lachin-town"}
+ZONE_MOVES = {"2022-08-26-new-corridor": "lachin_corridor"}
 # whole parts of the study area (NE 10m admin-0 Azerbaijan), by a point inside each
 STUDY_PARTS = [("Azerbaijan mainland", (47.7, 40.1)), ("Nakhchivan", (45.48, 39.32)),
                ("Yukhari Askipara (NE exclave in Armenia's Tavush; control not modelled)", (44.995, 41.053)),

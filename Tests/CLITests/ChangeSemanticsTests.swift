@@ -43,6 +43,9 @@ import Testing
         let sides = try #require(o["sides"] as? [[String: Any]])
         let arm = try #require(sides.first { $0["side"] as? String == "armenian" })
         #expect(arm["gained_km2"] as? Double == 0, "the corridor move is not a gain of control")
+        // Lachin town, Zabukh and Sus changed hands under the statement when the corridor moved.
+        let settlements = try #require(o["settlements"] as? [[String: Any]])
+        #expect(settlements.contains { $0["name"] as? String == "Lachin" && $0["change_type"] as? String == "handover" })
         let events = try #require(o["zone_events"] as? [[String: Any]])
         #expect(events.contains { $0["zone"] as? String == "lachin_corridor" && $0["event"] as? String == "redrawn" })
         let table = try CLI.run(["diff", "--from", "2020-12-01", "--to", "2022-08-27"])
