@@ -90,18 +90,9 @@ def replay(study, ctrl):
     changes = [f for f in ctrl if f["properties"]["kind"] == "change"]
     changes = [changes[i] for i in sorted(range(len(changes)), key=lambda i: (changes[i]["properties"]["date"], i))]
     A = shape(base[0]["geometry"]).intersection(study)
-    Z = study.difference(A)
-    states = {base[0]["properties"]["date"]: (A, Z)}
+    states = {base[0]["properties"]["date"]: (A, study.difference(A))}
     moved = {}
-    for f in changes:
-        p = f["properties"]
-        g = shape(f["geometry"])
-        if p["from"] == "armenian":
-            g = g.intersection(A)
-            A, Z = A.difference(g), unary_union([Z, g])
-        else:
-            g = g.intersection(Z)
-            Z, A = Z.difference(g), unary_union([A, g])
+    for p, g, A, Z in C.replay(base[0]["geometry"], study, changes):
         moved[p["id"]] = C.area_km2(g)
         states[p["date"]] = (A, Z)
     return states, moved, changes

@@ -329,3 +329,22 @@ def write_fc(path, features):
 
 def feature(props, geom):
     return {"type": "Feature", "properties": props, "geometry": geojson_geom(geom)}
+
+
+def replay(base_geom, study, changes):
+    """Replay ordered change features over the base state, as frontline does: yields (properties, moved geometry,
+    armenian-held A, azerbaijan-held Z) after each change. Each change is clipped to what `from` held then."""
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+    A = shape(base_geom).intersection(study)
+    Z = study.difference(A)
+    for f in changes:
+        p = f["properties"]
+        g = shape(f["geometry"])
+        if p["from"] == "armenian":
+            g = g.intersection(A)
+            A, Z = A.difference(g), unary_union([Z, g])
+        else:
+            g = g.intersection(Z)
+            Z, A = Z.difference(g), unary_union([A, g])
+        yield p, g, A, Z

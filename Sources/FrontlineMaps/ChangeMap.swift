@@ -10,7 +10,7 @@ public enum ChangeMap {
         let t = dataset.timeline
         let a = try history.state(on: d1), b = try history.state(on: d2)
         let diff = try ControlDiff.between(a, b, timeline: t, gazetteer: dataset.gazetteer, districts: dataset.districts,
-                                           options: ControlDiff.Options(sliverWidthMetres: 30, minAreaKm2: 0.005))
+                                           options: .standard)
         let window = options.window ?? dataset.window
         let base = BaseLayers(dataset: dataset, style: style, window: window)
         let countries = try base.countries()
@@ -65,7 +65,7 @@ public enum ChangeMap {
           for kind in kinds {
             let pieces = diff.changes.filter { $0.toSide == side.id && $0.kind == kind }
             guard !pieces.isEmpty else { continue }
-            let km2 = pieces.reduce(0) { $0 + $1.areaKm2 }
+            let km2 = diff.gainedKm2(by: side.id, kind: kind)
             let agreement = pieces.flatMap(\.sourceChanges).compactMap(\.agreement).first
             let zone = pieces.flatMap(\.sourceChanges).compactMap(\.zoneChange).first
             let what: String

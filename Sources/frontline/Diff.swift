@@ -135,7 +135,7 @@ struct Diff: ParsableCommand {
                 var g = Table(["gained by", "type", "km²"], rightAligned: [2])
                 for side in diff.sides.map(\.side) {
                     for k in ChangeKind.allCases where k != .zone {
-                        let km2 = diff.changes.filter { $0.toSide == side && $0.kind == k }.reduce(0) { $0 + $1.areaKm2 }
+                        let km2 = diff.gainedKm2(by: side, kind: k)
                         if km2 > 0 { g.add([side, k.phrase, fmt(km2, 1)]) }
                     }
                 }

@@ -34,10 +34,10 @@ struct OverlayOptions: ParsableArguments {
     var grid: Double = 1
 
     @Option(help: ArgumentHelp("Drop change pieces narrower on average than this many metres (≥ 0), or smaller than --min-area, as slivers.", valueName: "METRES"))
-    var sliverWidth: Double = 30
+    var sliverWidth: Double = ControlDiff.Options.standard.sliverWidthMetres
 
     @Option(help: ArgumentHelp("Drop change pieces smaller than this many km² (≥ 0) as slivers.", valueName: "KM2"))
-    var minArea: Double = 0.005
+    var minArea: Double = ControlDiff.Options.standard.minAreaKm2
 
     func validate() throws {
         guard grid >= 0, grid <= 10_000 else { throw ValidationError("--grid must be between 0 and 10000 metres") }

@@ -95,6 +95,8 @@ public struct ControlDiff: Sendable {
             self.sliverWidthMetres = sliverWidthMetres
             self.minAreaKm2 = minAreaKm2
         }
+        /// The thresholds the CLI and the change maps use unless told otherwise: 30 m mean width, 0.005 km².
+        public static let standard = Options(sliverWidthMetres: 30, minAreaKm2: 0.005)
     }
 
     /// The difference between two states. `sides` orders the sides; `implicitSide` names the complement of a
@@ -247,6 +249,11 @@ public struct ControlDiff: Sendable {
         } catch {
             throw .geometry("diffing \(a.date) and \(b.date): \(error)")
         }
+    }
+
+    /// km² that `side` gained through changes of one kind (zone movements included when asked for).
+    public func gainedKm2(by side: String, kind: ChangeKind?) -> Double {
+        changes.filter { $0.toSide == side && $0.kind == kind }.reduce(0) { $0 + $1.areaKm2 }
     }
 
     /// Total gains minus total losses over all sides, relative to the gains: 0 when area is conserved.
