@@ -103,7 +103,9 @@ public final class PostGISSource: ControlSource, @unchecked Sendable {
     }
 
     /// Timeline rows: stored areas per side, and each date's change since the previous date, diffed in PostGIS.
-    public func timelineRows(from lo: Day, to hi: Day, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+    /// Stored areas, and diffs by ST_Difference in the database.
+    public func timeline(from lo: Day, to hi: Day, every step: Every?, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        if step != nil { throw .badArgument("--every is not yet available with --db") }
         let ds = dates.filter { $0 >= lo && $0 <= hi }
         let areas = try store.db.exec("SELECT date::text, side, area_km2, file FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
                                       [source, lo.description, hi.description])

@@ -69,44 +69,13 @@ struct Timeline: ParsableCommand {
     }
 }
 
-/// The timeline rows of any source between two days, at its own dates or resampled to ticks; shared by
+/// The timeline rows of any source between two days, with the archive's reading notes on stderr; shared by
 /// `timeline` and `chart`.
 func timelineRows(_ source: ControlSource, from lo: Day, to hi: Day, every step: Every?, overlay: OverlayOptions) throws -> [TimelineRow] {
-    var rows: [TimelineRow]
-    let dates = source.dates
-    if let pg = source as? PostGISSource {
-        // In the database: stored areas, diffs by ST_Difference.
-        if step != nil { throw FrontlineError.badArgument("--every is not yet available with --db") }
-        return try pg.timelineRows(from: lo, to: hi, options: overlay.diff)
+    if let archive = source as? SnapshotArchive, let first = try? archive.snapshot(at: 0) {
+        announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false)
     }
-    if let archive = source as? SnapshotArchive {
-        if let first = try? archive.snapshot(at: 0) { announce(first, profileGiven: overlay.profile != nil || overlay.sides != nil, warnings: false) }
-        if let step {
-            rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
-                let all = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
-                return idx.map { i in all.filter { $0.date == dates[i] } }
-            }
-        } else {
-            let idx = dates.indices.filter { dates[$0] >= lo && dates[$0] <= hi }
-            rows = try SnapshotTimeline.rows(archive, indexes: idx, diffOptions: overlay.diff)
-        }
-        for w in rows.flatMap(\.warnings) { warn(w) }
-    } else {
-        let ds = source as! DatasetSource
-        if let step {
-            rows = try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
-                // Each tick's change since the previous tick's state, not since the state before it.
-                let picked = try SnapshotTimeline.rows(ds, indexes: idx)
-                return idx.map { i in picked.filter { $0.date == dates[i] } }
-            }
-        } else {
-            // The state in force at `lo` first, then every change date up to `hi`.
-            let first = dates.lastIndex { $0 <= lo } ?? 0
-            let idx = dates.indices.filter { $0 >= first && dates[$0] <= hi }
-            rows = try SnapshotTimeline.rows(ds, indexes: idx)
-            // The state in force on `lo` is reported on `lo`, as of its own date.
-            for i in rows.indices where rows[i].date < lo { rows[i].asOf = rows[i].date; rows[i].date = lo }
-        }
-    }
+    let rows = try source.timeline(from: lo, to: hi, every: step, options: overlay.diff)
+    for w in rows.flatMap(\.warnings) { warn(w) }
     return rows
 }

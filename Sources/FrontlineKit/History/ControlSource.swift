@@ -41,6 +41,9 @@ public protocol ControlSource: AnyObject, Sendable {
     func label(of side: String) -> String
     /// A credit line for maps (e.g. "DeepStateMap.Live").
     var credit: String? { get }
+    /// Area per side at the source's dates between two days (or at ticks of `step`, each the latest state on or
+    /// before it), with the km² gained and lost since the previous row's state.
+    func timeline(from lo: Day, to hi: Day, every step: Every?, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow]
 }
 
 extension ControlSource {

@@ -183,3 +183,35 @@ extension SnapshotTimeline {
         return out
     }
 }
+
+extension SnapshotArchive {
+    public func timeline(from lo: Day, to hi: Day, every step: Every?, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let dates = self.dates
+        if let step {
+            return try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                let all = try SnapshotTimeline.rows(self, indexes: idx, diffOptions: options)
+                return idx.map { i in all.filter { $0.date == dates[i] } }
+            }
+        }
+        return try SnapshotTimeline.rows(self, indexes: dates.indices.filter { dates[$0] >= lo && dates[$0] <= hi }, diffOptions: options)
+    }
+}
+
+extension DatasetSource {
+    /// The dataset's rows: the state in force on `lo` (reported on `lo`, as of its own date), then every change
+    /// date up to `hi`; or each tick's change since the previous tick's state. `options` is not used: the
+    /// dataset's changes are exact.
+    public func timeline(from lo: Day, to hi: Day, every step: Every?, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let dates = self.dates
+        if let step {
+            return try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                let picked = try SnapshotTimeline.rows(self, indexes: idx)
+                return idx.map { i in picked.filter { $0.date == dates[i] } }
+            }
+        }
+        let first = dates.lastIndex { $0 <= lo } ?? 0
+        var rows = try SnapshotTimeline.rows(self, indexes: dates.indices.filter { $0 >= first && dates[$0] <= hi })
+        for i in rows.indices where rows[i].date < lo { rows[i].asOf = rows[i].date; rows[i].date = lo }
+        return rows
+    }
+}
