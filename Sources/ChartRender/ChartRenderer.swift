@@ -76,12 +76,26 @@ public enum ChartRenderer {
         return f.string(from: NSNumber(value: v)) ?? String(v)
     }
 
+    /// One rule a line, each selector prefixed with the chart's root class (`svg` itself becomes `svg.frontline-chart`).
+    static func scoped(_ css: String) -> String {
+        css.split(separator: "\n").map { line -> String in
+            guard let brace = line.firstIndex(of: "{") else { return String(line) }
+            let selectors = line[..<brace].split(separator: ",").map { sel -> String in
+                let t = sel.trimmingCharacters(in: .whitespaces)
+                return t == "svg" ? "svg.frontline-chart" : ".frontline-chart \(t)"
+            }
+            return selectors.joined(separator: ",") + line[brace...]
+        }.joined(separator: "\n")
+    }
+
     static func document(_ spec: ChartSpec) -> SVGElement {
         let st = spec.style
         let W = spec.width, H = spec.height
         var root = SVGElement("svg", [("xmlns", .text("http://www.w3.org/2000/svg")), ("viewBox", .text("0 0 \(Int(W)) \(Int(H))")),
                                       ("width", .number(W)), ("height", .number(H)), ("class", .text("frontline-chart"))])
-        root.children.append(.element(SVGElement("style", children: [.css("""
+        // Every rule is scoped to the chart: inline in a page beside a map (the site), a style sheet applies to the
+        // whole document, and the map's .title or .attribution must not take the chart's sizes.
+        root.children.append(.element(SVGElement("style", children: [.css(scoped("""
             svg{font-family:\(st.fontFamily)}
             .title{font-size:\(st.titleSize)px;font-weight:bold;fill:\(st.ink)}
             .subtitle{font-size:\(st.subtitleSize)px;fill:\(st.mutedInk)}
@@ -97,7 +111,7 @@ public enum ChartRenderer {
             .legend text{font-size:\(st.legendTextSize)px;fill:\(st.ink)}
             .unit{font-size:11px;fill:\(st.mutedInk)}
             .attribution{font-size:\(st.smallTextSize)px;fill:\(st.mutedInk)}
-            """)])))
+            """))])))
         root.append(SVGElement("rect", [("class", .text("page")), ("x", .number(0)), ("y", .number(0)), ("width", .number(W)), ("height", .number(H)), ("fill", .text(st.page))]))
         root.append(.text(spec.title, x: 20, y: 34, class: "title"))
         if let s = spec.subtitle { root.append(.text(s, x: 20, y: 54, class: "subtitle")) }
@@ -164,6 +178,9 @@ public enum ChartRenderer {
             axis.append(.text(label, x: x(d), y: axisY + 18, class: "tick", anchor: "middle"))
         }
         g.append(axis)
+        // The plot's date mapping, for pages that draw a cursor or pick a date by clicking (the site).
+        for (k, v) in [("data-x0", SVGValue.number(left)), ("data-x1", .number(right)), ("data-day0", .text(iso(lo))), ("data-day1", .text(iso(hi))),
+                       ("data-y0", .number(y0 - 6)), ("data-y1", .number(axisY))] { g.set(k, v) }
         // Annotations: a rule at each date; labels of rules closer than 16 px share one line, and lines are
         // stacked downwards, right-aligned when they would run off the panel.
         var clusters: [[ChartAnnotation]] = []

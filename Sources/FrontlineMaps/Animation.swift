@@ -20,15 +20,7 @@ public enum Animation {
         guard let first = ticks.first, let last = ticks.last else { return [] }
         var opts = options
         opts.windowMode = "data"
-        if opts.window == nil {
-            if let ds = source as? DatasetSource {
-                opts.window = ds.dataset.window
-            } else {
-                let a = try source.state(on: first), b = try source.state(on: last)
-                let boxes = (a.sides.compactMap { a.state.areas[$0.id] } + b.sides.compactMap { b.state.areas[$0.id] }).compactMap { BoundingBox(geometry: $0) }
-                opts.window = boxes.union()?.expanded(by: 0.08)
-            }
-        }
+        if opts.window == nil { opts.window = try window(source, first: first, last: last) }
         opts.previousFront = false
         let fixed = opts
         let pairs = ticks.enumerated().map { (i, t) in (previous: i == 0 ? nil : ticks[i - 1], tick: t) }
@@ -71,6 +63,15 @@ public enum Animation {
             s.subtitle = "as of \(asOf.description)"
             return Frame(tick: p.tick, asOf: asOf.asOf, svg: try MapMaker.svg(s, options: frameOptions))
         }
+    }
+
+    /// One window for every frame of a time series: the dataset's, else the extent of everything drawn at the first
+    /// and last days, with a margin.
+    public static func window(_ source: ControlSource, first: Day, last: Day) throws(FrontlineError) -> BoundingBox? {
+        if let ds = source as? DatasetSource { return ds.dataset.window }
+        let a = try source.state(on: first), b = try source.state(on: last)
+        let boxes = (a.sides.compactMap { a.state.areas[$0.id] } + b.sides.compactMap { b.state.areas[$0.id] }).compactMap { BoundingBox(geometry: $0) }
+        return boxes.union()?.expanded(by: 0.08)
     }
 
     /// One animated SVG of the frames: each frame shown in turn (SMIL, discrete), the last held `holdLast` seconds.

@@ -13,6 +13,8 @@ public struct MapIncident: Hashable, Sendable {
     public var killed: Int?
     public var wounded: Int?
     public var sources: [SourceRef]
+    /// Who reports it ("Azerbaijan: Prosecutor General's Office").
+    public var claimant: String? = nil
 
     /// killed + wounded (best estimates; unknown counts as 0).
     public var casualties: Int { (killed ?? 0) + (wounded ?? 0) }
@@ -24,7 +26,7 @@ public struct MapIncident: Hashable, Sendable {
         return try dataset.loadIncidents().incidents.compactMap { i in
             guard let position = i.place?.position else { return nil }
             return MapIncident(id: i.id, date: i.date, placeName: i.place?.name ?? i.id, position: position, type: i.type.rawValue,
-                               killed: i.killed.total?.best, wounded: i.wounded.total?.best, sources: i.sources)
+                               killed: i.killed.total?.best, wounded: i.wounded.total?.best, sources: i.sources, claimant: i.claimant)
         }
     }
 }

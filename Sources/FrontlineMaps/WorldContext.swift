@@ -95,7 +95,8 @@ struct WorldContext {
             let big = (p.population ?? 0) >= 1_000_000
             return MapPlace(id: p.id, name: p.name, position: p.position, rank: p.rank,
                             symbol: big ? style.capital.withLegend("City of a million or more") : style.place,
-                            data: [DataField("population", String(p.population ?? 0)), DataField("region", p.district ?? "")])
+                            data: [DataField("population", String(p.population ?? 0)), DataField("region", p.district ?? ""),
+                                   DataField("country", p.country ?? "")])
         }
     }
 }

@@ -88,6 +88,24 @@ public enum Geodesy {
         return metres / 1000
     }
 
+    /// Geodesic km from each position to one geometry, fast for many positions: the geometry is densified and
+    /// projected once to a local equal-area plane centred on its box, the nearest point is found there by an
+    /// indexed search, and the distance to that point is measured on the ellipsoid. Within a theatre-sized window
+    /// the point found is the true nearest one or lies beside it, so the figures agree with
+    /// `distanceKm(from:to:)` to a small fraction of a per cent.
+    public static func distancesKm(from positions: [Position], to geometry: Geometry, maxSegmentDegrees: Double = 0.02) throws(GeoOpsError) -> [Double] {
+        if geometry.isEmpty { throw .invalidInput("distance to an empty geometry") }
+        guard !positions.isEmpty, let box = BoundingBox(geometry: geometry) else { return [] }
+        let proj = try Projection.localEqualArea(center: box.center)
+        let prepared = try PreparedGeometry(try proj.transform(densified(geometry, maxStep: maxSegmentDegrees)))
+        return try positions.map { (p) throws(GeoOpsError) -> Double in
+            guard let q = proj.forward(p.lon, p.lat) else { throw .invalidInput("cannot project \(p.lat),\(p.lon)") }
+            let near = try prepared.nearestPoint(to: Position(lon: q.x, lat: q.y))
+            guard let back = proj.inverse(near.lon, near.lat) else { throw .invalidInput("cannot unproject a nearest point") }
+            return distanceKm(p, Position(lon: back.x, lat: back.y))
+        }
+    }
+
     /// The geometry with extra vertices so that no edge is longer than `maxStep` degrees.
     public static func densified(_ geometry: Geometry, maxStep: Double) -> Geometry {
         func line(_ ps: [Position]) -> [Position] {

@@ -61,3 +61,17 @@ public final class PreparedGeometry {
         }
     }
 }
+
+extension PreparedGeometry {
+    /// The point of the geometry nearest to `p`, in the geometry's own planar coordinates (an indexed search:
+    /// GEOS prepared nearest points).
+    public func nearestPoint(to p: Position) throws(GeoOpsError) -> Position {
+        guard let pt = GEOSGeom_createPointFromXY_r(ctx.handle, p.lon, p.lat) else { throw ctx.failure("createPoint") }
+        defer { GEOSGeom_destroy_r(ctx.handle, pt) }
+        guard let seq = GEOSPreparedNearestPoints_r(ctx.handle, prepared, pt) else { throw ctx.failure("preparedNearestPoints") }
+        defer { GEOSCoordSeq_destroy_r(ctx.handle, seq) }
+        var x = 0.0, y = 0.0
+        guard GEOSCoordSeq_getXY_r(ctx.handle, seq, 0, &x, &y) == 1 else { throw ctx.failure("getXY") }
+        return Position(lon: x, lat: y)
+    }
+}

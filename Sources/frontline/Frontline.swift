@@ -13,7 +13,7 @@ struct Frontline: ParsableCommand {
             """,
         version: FrontlineVersion.string,
         subcommands: [Inspect.self, Validate.self, Places.self, Locate.self, Control.self, Export.self, Diff.self, Timeline.self, MapCommand.self,
-                      Join.self, Convert.self, Events.self, Ingest.self, ChartCommand.self, AnimateCommand.self, SettlementsCommand.self, DB.self]
+                      Join.self, Convert.self, Events.self, Ingest.self, ChartCommand.self, AnimateCommand.self, SettlementsCommand.self, SiteCommand.self, DB.self]
     )
 
     /// Runs the command; library errors become one line on stderr and a documented exit code.

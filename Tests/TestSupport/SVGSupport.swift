@@ -112,6 +112,43 @@ public enum Chromium {
     }
 }
 
+extension Chromium {
+    /// The DOM of a page after its scripts ran (virtual time lets timers and the first render finish), with the
+    /// browser's log lines (CSP refusals among them) kept apart.
+    public static func dumpDOM(_ url: URL, using tool: String, width: Int = 1200, height: Int = 900) throws -> (dom: String, log: String) {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = ["--no-sandbox", "--disable-gpu", "--headless", "--user-data-dir=\(profile.path)", "--window-size=\(width),\(height)",
+                       "--virtual-time-budget=5000", "--enable-logging=stderr", "--v=0", "--dump-dom", url.absoluteString]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        // Read both pipes concurrently: a full stderr pipe must not block the browser.
+        nonisolated(unsafe) var logData = Data()
+        let reader = Thread { logData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let dom = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        while !reader.isFinished { usleep(10_000) }
+        return (dom, String(decoding: logData, as: UTF8.self))
+    }
+
+    /// A PNG screenshot of a page (after its scripts ran).
+    public static func screenshot(_ url: URL, using tool: String, width: Int, height: Int) throws -> Data {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("frontline-shot-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let png = dir.appendingPathComponent("page.png")
+        let (status, log) = try runTool(tool, ["--no-sandbox", "--disable-gpu", "--headless", "--hide-scrollbars", "--user-data-dir=\(dir.path)/profile",
+                                               "--virtual-time-budget=5000", "--window-size=\(width),\(height)", "--screenshot=\(png.path)", url.absoluteString])
+        guard status == 0 else { throw Rsvg.Failed(description: "chromium failed (\(status)): \(log.suffix(500))") }
+        return try Data(contentsOf: png)
+    }
+}
+
 /// Writes the SVG to a temporary folder, runs `tool` with the arguments built from (input, output), and returns the
 /// PNG it wrote; the folder is removed afterwards.
 func renderSVG(_ svg: String, tool: String, name: String, arguments: (URL, URL) -> [String]) throws -> Data {

@@ -1,0 +1,244 @@
+/// The static page's own script and style, embedded so that the binary needs no resource files.
+enum SiteAssets {
+    /// The page's style: the maps' palette and type, one column on phones.
+    static let css = #"""
+:root{--ink:#1a1a1a;--muted:#555555;--line:#e3e3e3;--page:#ffffff;--focus:#4477aa}
+*{box-sizing:border-box}
+body{margin:0;background:var(--page);color:var(--ink);font-family:'Noto Sans','DejaVu Sans','Helvetica Neue',Arial,sans-serif;font-size:15px;line-height:1.4}
+header{padding:12px 16px 4px}
+h1{font-size:22px;margin:0}
+#subtitle{color:var(--muted);margin:2px 0 0;font-size:13px}
+main{display:grid;grid-template-columns:minmax(0,2fr) minmax(260px,1fr);gap:12px 20px;padding:8px 16px}
+#viewer{min-width:0}
+#chart{grid-column:1/-1;min-width:0}
+#controls{display:flex;align-items:center;gap:8px;flex-wrap:wrap;margin-bottom:8px}
+#controls button{font:inherit;padding:4px 12px;border:1px solid #888;background:#f6f6f4;color:var(--ink);border-radius:4px;cursor:pointer;min-width:44px;min-height:36px}
+#controls button[aria-pressed="true"]{background:var(--ink);color:var(--page)}
+#slider{flex:1 1 200px;min-width:120px;accent-color:var(--ink)}
+#date{font-weight:bold;font-variant-numeric:tabular-nums;min-width:7em}
+#map svg,#chart svg{display:block;width:100%;height:auto}
+#map{border:1px solid var(--line)}
+#panel h2{font-size:15px;margin:14px 0 4px;border-bottom:1px solid var(--line)}
+#panel h2:first-child{margin-top:0}
+#asof,#note,.hint{color:var(--muted);font-size:13px;margin:2px 0}
+#areas{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+#areas th,#areas td{padding:3px 4px;text-align:right;border-bottom:1px solid var(--line)}
+#areas th:first-child,#areas td:first-child{text-align:left}
+.swatch{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;border:1px solid #888}
+#incidents{padding-left:18px;margin:4px 0;font-size:14px}
+#incidents li{margin-bottom:6px}
+#place p{margin:2px 0}
+.place-name{font-weight:bold}
+#map circle[role="button"]{cursor:pointer}
+#map circle.selected{stroke:#1a1a1a;stroke-width:3;r:6px}
+#chart line.cursor{stroke:#1a1a1a;stroke-width:1.5;stroke-dasharray:4 3;pointer-events:none}
+#chart svg{cursor:crosshair}
+footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+@media (max-width:800px){main{grid-template-columns:minmax(0,1fr)}h1{font-size:19px}}
+"""#
+    /// The page's script: date slider, play, hash, places, chart cursor. Plain JavaScript, no framework.
+    static let js = #"""
+"use strict";
+(function () {
+  var data = JSON.parse(document.getElementById("frontline-data").textContent);
+  var $ = function (id) { return document.getElementById(id); };
+  var n = data.dates.length, current = -1, selected = null, timer = null;
+  var placeByID = {};
+  data.places.forEach(function (p) { placeByID[p.id] = p; });
+  var sideLabel = {};
+  data.sides.forEach(function (s) { sideLabel[s.id] = s.label; });
+  var num = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // The index of the latest date on or before an ISO day (the first date for an earlier day).
+  function indexOn(day) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return n - 1;
+    var best = 0;
+    for (var i = 0; i < n; i++) { if (data.dates[i] <= day) best = i; }
+    return best;
+  }
+
+  // A date's map: its runs of shared lines joined back into one SVG document.
+  function mapSVG(i) {
+    var runs = data.frames[i], parts = [];
+    for (var k = 0; k < runs.length; k += 2) {
+      for (var j = runs[k]; j < runs[k] + runs[k + 1]; j++) parts.push(data.fragments[j]);
+    }
+    return parts.join("\n").replace(/^<\?xml[^>]*>\s*/, "");
+  }
+
+  function signed(v) { return v === null || v === undefined ? "" : (v > 0 ? "+" : v < 0 ? "\u2212" : "\u00b1") + num.format(Math.abs(v)); }
+
+  function renderAreas(i) {
+    var body = $("areas").tBodies[0];
+    body.textContent = "";
+    data.sides.forEach(function (s, k) {
+      var km2 = data.areas[i][k];
+      if (km2 === null || km2 === undefined) return;
+      var tr = document.createElement("tr");
+      tr.setAttribute("data-side", s.id);
+      tr.setAttribute("data-km2", String(km2));
+      var name = el("td");
+      var sw = el("span", null, "swatch");
+      sw.style.background = s.color;
+      name.appendChild(sw);
+      name.appendChild(document.createTextNode(s.label));
+      tr.appendChild(name);
+      tr.appendChild(el("td", num.format(km2)));
+      var net = data.net[i] ? data.net[i][k] : null;
+      tr.appendChild(el("td", signed(net)));
+      body.appendChild(tr);
+    });
+  }
+
+  function renderIncidents(i) {
+    var list = $("incidents");
+    list.textContent = "";
+    var items = data.incidents[i] || [];
+    if (!items.length) { list.appendChild(el("li", "None recorded for this day.", "hint")); return; }
+    items.forEach(function (x) {
+      var li = el("li");
+      li.appendChild(el("strong", x.place));
+      var counts = [];
+      if (x.killed !== null && x.killed !== undefined) counts.push(x.killed + " killed");
+      if (x.wounded !== null && x.wounded !== undefined) counts.push(x.wounded + " wounded");
+      li.appendChild(document.createTextNode(": " + x.type + (counts.length ? " \u2014 " + counts.join(", ") : "")));
+      if (x.claimant) li.appendChild(document.createTextNode(" (" + x.claimant + ")"));
+      if (typeof x.url === "string" && /^https?:\/\//.test(x.url)) {
+        li.appendChild(document.createTextNode(" "));
+        var a = el("a", "source");
+        a.setAttribute("href", x.url);
+        a.setAttribute("rel", "noopener noreferrer");
+        li.appendChild(a);
+      }
+      list.appendChild(li);
+    });
+  }
+
+  function renderPlace() {
+    var box = $("place");
+    box.textContent = "";
+    var old = document.querySelector("#map circle.selected");
+    if (old) old.classList.remove("selected");
+    if (!selected) { box.appendChild(el("p", "Click or tab to a place on the map.", "hint")); return; }
+    var p = placeByID[selected], circle = document.getElementById(selected);
+    if (circle) circle.classList.add("selected");
+    box.appendChild(el("p", p.name, "place-name"));
+    if (p.region) box.appendChild(el("p", p.region, "hint"));
+    var side = p.side[current], km = p.km[current], day = data.dates[current];
+    box.appendChild(el("p", side ? "held by " + (sideLabel[side] || side) + " on " + day : "not in any side's area on " + day));
+    box.appendChild(el("p", km === null || km === undefined ? "no front line on this date" : num.format(km) + " km from the front"));
+  }
+
+  function renderCursor() {
+    var day = Date.parse(data.dates[current]);
+    document.querySelectorAll("#chart g.panel[data-x0]").forEach(function (g) {
+      var x0 = +g.getAttribute("data-x0"), x1 = +g.getAttribute("data-x1");
+      var d0 = Date.parse(g.getAttribute("data-day0")), d1 = Date.parse(g.getAttribute("data-day1"));
+      var x = d1 > d0 ? x0 + (x1 - x0) * Math.min(1, Math.max(0, (day - d0) / (d1 - d0))) : x0;
+      var line = g.querySelector("line.cursor");
+      if (!line) {
+        line = document.createElementNS("http://www.w3.org/2000/svg", "line");
+        line.setAttribute("class", "cursor");
+        g.appendChild(line);
+      }
+      line.setAttribute("x1", x); line.setAttribute("x2", x);
+      line.setAttribute("y1", g.getAttribute("data-y0")); line.setAttribute("y2", g.getAttribute("data-y1"));
+    });
+  }
+
+  // Places of the date's map become buttons (focusable, named) when the page knows their side and distance.
+  function enablePlaces() {
+    data.places.forEach(function (p) {
+      var c = document.getElementById(p.id);
+      if (!c || !$("map").contains(c)) return;
+      c.setAttribute("tabindex", "0");
+      c.setAttribute("role", "button");
+      c.setAttribute("aria-label", p.name);
+    });
+  }
+
+  function render(i) {
+    i = Math.max(0, Math.min(n - 1, i));
+    var mapChanged = i !== current;
+    current = i;
+    if (mapChanged) { $("map").innerHTML = mapSVG(i); enablePlaces(); }
+    $("slider").value = String(i);
+    $("date").textContent = data.dates[i];
+    $("asof").textContent = data.asOfText[i] || "";
+    $("note").textContent = data.notes[i] || "";
+    renderAreas(i);
+    renderIncidents(i);
+    renderPlace();
+    renderCursor();
+    document.body.setAttribute("data-date", data.dates[i]);
+    if (location.hash !== "#" + data.dates[i]) history.replaceState(null, "", "#" + data.dates[i]);
+    document.body.setAttribute("data-ready", "1");
+  }
+
+  function stop() { if (timer) { clearInterval(timer); timer = null; } $("play").textContent = "Play"; $("play").setAttribute("aria-pressed", "false"); }
+  function play() {
+    if (current >= n - 1) render(0);
+    $("play").textContent = "Pause";
+    $("play").setAttribute("aria-pressed", "true");
+    timer = setInterval(function () { if (current >= n - 1) stop(); else render(current + 1); }, 600);
+  }
+  function toggle() { if (timer) stop(); else play(); }
+
+  $("slider").addEventListener("input", function () { stop(); render(+this.value); });
+  $("prev").addEventListener("click", function () { stop(); render(current - 1); });
+  $("next").addEventListener("click", function () { stop(); render(current + 1); });
+  $("play").addEventListener("click", toggle);
+  window.addEventListener("hashchange", function () { render(indexOn(location.hash.slice(1))); });
+
+  function pick(target) {
+    var c = target && target.closest ? target.closest("circle[role=button]") : null;
+    if (!c || !placeByID[c.id]) return false;
+    selected = c.id;
+    renderPlace();
+    return true;
+  }
+  $("map").addEventListener("click", function (e) { pick(e.target); });
+  $("map").addEventListener("keydown", function (e) {
+    if ((e.key === "Enter" || e.key === " ") && pick(e.target)) e.preventDefault();
+  });
+
+  document.addEventListener("keydown", function (e) {
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || e.altKey || e.ctrlKey || e.metaKey) return;
+    var k = e.key;
+    if (k === "ArrowLeft") { stop(); render(current - 1); }
+    else if (k === "ArrowRight") { stop(); render(current + 1); }
+    else if (k === "Home") { stop(); render(0); }
+    else if (k === "End") { stop(); render(n - 1); }
+    else if ((k === " " || k === "k") && tag !== "BUTTON" && !(t.getAttribute && t.getAttribute("role") === "button")) toggle();
+    else return;
+    e.preventDefault();
+  });
+
+  // A click in the chart picks the nearest date.
+  var chart = document.querySelector("#chart svg");
+  if (chart) chart.addEventListener("click", function (e) {
+    var g = chart.querySelector("g.panel[data-x0]"), m = chart.getScreenCTM();
+    if (!g || !m) return;
+    var pt = chart.createSVGPoint();
+    pt.x = e.clientX; pt.y = e.clientY;
+    var x = pt.matrixTransform(m.inverse()).x;
+    var x0 = +g.getAttribute("data-x0"), x1 = +g.getAttribute("data-x1");
+    var d0 = Date.parse(g.getAttribute("data-day0")), d1 = Date.parse(g.getAttribute("data-day1"));
+    var t = d0 + (d1 - d0) * (x - x0) / (x1 - x0), best = 0;
+    for (var i = 0; i < n; i++) { if (Math.abs(Date.parse(data.dates[i]) - t) < Math.abs(Date.parse(data.dates[best]) - t)) best = i; }
+    stop(); render(best);
+  });
+
+  render(indexOn(location.hash.slice(1)));
+})();
+"""#
+}
