@@ -28,3 +28,29 @@ enum GDAL {
         return srs
     }
 }
+
+/// GDAL failures reported while a block runs on this thread, in order. GDAL reports some failures and goes on (a
+/// broken record skipped, a missing .dbf, a corrupt member at open): the reader turns them into errors instead of
+/// reading a smaller file as if it were whole. The handler is thread-local (`CPLPushErrorHandlerEx`).
+final class GDALFailures {
+    private(set) var messages: [String] = []
+
+    func append(_ m: String) { messages.append(m) }
+
+    /// Runs `body` with failures collected into a new log.
+    static func collect<R>(_ body: (GDALFailures) throws(GeoIOError) -> R) throws(GeoIOError) -> R {
+        GDAL.ensure()
+        let log = GDALFailures()
+        let context = Unmanaged.passRetained(log).toOpaque()
+        CPLPushErrorHandlerEx({ cls, _, message in
+            guard cls == CE_Failure || cls == CE_Fatal, let user = CPLGetErrorHandlerUserData(), let message else { return }
+            let text = String(cString: message).split(whereSeparator: \.isNewline).joined(separator: " ")
+            Unmanaged<GDALFailures>.fromOpaque(user).takeUnretainedValue().append(text)
+        }, context)
+        defer {
+            CPLPopErrorHandler()
+            Unmanaged<GDALFailures>.fromOpaque(context).release()
+        }
+        return try body(log)
+    }
+}

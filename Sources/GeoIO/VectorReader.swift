@@ -31,6 +31,7 @@ public enum VectorReader {
             GDALOpenEx(ogrPath(path), UInt32(GDAL_OF_VECTOR | GDAL_OF_READONLY), nil, opts, nil)
         }
         guard let ds else {
+            if !path.hasPrefix("/vsi") && !FileManager.default.fileExists(atPath: path) { throw .cannotOpen(path: path, reason: "no such file") }
             throw .cannotOpen(path: path, reason: GDAL.lastError("not a vector format GDAL can open"))
         }
         return ds
@@ -53,8 +54,21 @@ public enum VectorReader {
     /// Reads one layer: `layer` by name, else the only layer with features. Several layers with features and no
     /// name is a usage error listing them (never a guess).
     public static func read(_ path: String, layer: String? = nil) throws(GeoIOError) -> (layer: String, collection: FeatureCollection) {
+        try GDALFailures.collect { (failures) throws(GeoIOError) in try read(path, layer: layer, failures: failures) }
+    }
+
+    static func read(_ path: String, layer: String?, failures: GDALFailures) throws(GeoIOError) -> (layer: String, collection: FeatureCollection) {
+        // A Shapefile's attributes (its sides) live in the .dbf beside it; GDAL opens the .shp without one.
+        if path.lowercased().hasSuffix(".shp") {
+            let base = String(path.dropLast(4))
+            if ![".dbf", ".DBF", ".Dbf"].contains(where: { FileManager.default.fileExists(atPath: base + $0) }) {
+                throw .cannotOpen(path: path, reason: "its .dbf (the attributes) is missing beside it")
+            }
+        }
         let ds = try open(path)
         defer { GDALClose(ds) }
+        // A failure GDAL reported but opened through would read as a partial file: say it instead.
+        if let m = failures.messages.first { throw .cannotOpen(path: path, reason: m) }
         let count = GDALDatasetGetLayerCount(ds)
         var chosen: OGRLayerH?
         if let layer {
@@ -74,10 +88,11 @@ public enum VectorReader {
         }
         guard let l = chosen else { throw .badContent(path: path, place: "", message: "no layers: the file holds nothing to read (an empty document?)") }
         let name = String(cString: OGR_L_GetName(l))
-        return (name, try readLayer(l, path: path, name: name))
+        return (name, try readLayer(l, path: path, name: name, failures: failures))
     }
 
-    static func readLayer(_ l: OGRLayerH, path: String, name: String) throws(GeoIOError) -> FeatureCollection {
+    static func readLayer(_ l: OGRLayerH, path: String, name: String, failures: GDALFailures) throws(GeoIOError) -> FeatureCollection {
+        let csv = path.lowercased().hasSuffix(".csv")
         let defn = OGR_L_GetLayerDefn(l)
         let fieldCount = OGR_FD_GetFieldCount(defn)
         var fields: [(name: String, type: OGRFieldType, subtype: OGRFieldSubType)] = []
@@ -112,7 +127,16 @@ public enum VectorReader {
         var features: [Feature] = []
         var index = 0
         OGR_L_ResetReading(l)
-        while let f = OGR_L_GetNextFeature(l) {
+        let before = failures.messages.count
+        while true {
+            let next = OGR_L_GetNextFeature(l)
+            // A feature GDAL could not read is reported, not skipped: a truncated file or one broken record must not
+            // read as a smaller, valid snapshot.
+            if failures.messages.count > before {
+                if let next { OGR_F_Destroy(next) }
+                throw .badContent(path: path, place: "layer \(name), feature \(index)", message: "cannot read: \(failures.messages[before])")
+            }
+            guard let f = next else { break }
             defer { OGR_F_Destroy(f); index += 1 }
             let place = "layer \(name), feature \(index)"
             var props: [(String, JSONValue)] = []
@@ -123,6 +147,11 @@ public enum VectorReader {
                 props.append((fd.name, value(f, k, type: fd.type, subtype: fd.subtype)))
             }
             var geometry: Geometry?
+            // GDAL reads a CSV row whose WKT it cannot parse as a row without geometry: in a snapshot that is a
+            // broken row, not an empty one.
+            if csv, OGR_F_GetGeometryRef(f) == nil, OGR_FD_GetGeomFieldCount(defn) > 0 {
+                throw .badContent(path: path, place: "line \(index + 2)", message: "no geometry: the WKT is empty or malformed")
+            }
             if let g = OGR_F_GetGeometryRef(f), OGR_G_IsEmpty(g) == 0 {
                 var work: OGRGeometryH? = nil
                 if OGR_G_HasCurveGeometry(g, 0) != 0 { work = OGR_G_GetLinearGeometry(g, 0, nil) }

@@ -56,7 +56,8 @@ struct AnimateCommand: ParsableCommand {
 
     func run() throws {
         let output = out.output!
-        let ext = (output as NSString).pathExtension.lowercased()
+        // Standard output takes the animated SVG (a video needs a file name to say its format).
+        let ext = output == "-" ? "svg" : (output as NSString).pathExtension.lowercased()
         guard ["gif", "mp4", "webm", "svg"].contains(ext) else { throw FrontlineError.badArgument("animate writes .gif, .mp4, .webm or .svg, not .\(ext)") }
         let ffmpeg = ["/usr/bin/ffmpeg", "/usr/local/bin/ffmpeg"].first { FileManager.default.isExecutableFile(atPath: $0) }
         if ext != "svg" && ffmpeg == nil {

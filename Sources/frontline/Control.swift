@@ -25,7 +25,7 @@ struct Control: ParsableCommand {
         try out.preflight(inputs: [])
         let day = try dateOption.day()
         let summary: ControlSummary
-        let source = try overlay.source(data: dataOptions)
+        let source = try overlay.source(data: dataOptions, date: day)
         let asOf = try source.state(on: day)
         if let n = asOf.note { note(n) }
         if let ds = source as? DatasetSource {

@@ -53,19 +53,24 @@ struct Events: ParsableCommand {
         case .json:
             try out.emit(JSONValue.array(rows.map(\.json)).jsonText + "\n")
         case .table:
-            var t = Table(["date", "place", "type", "attacker", "killed", "wounded", "claimant", "controller", "district", "front km"],
-                          rightAligned: [4, 5, 9])
-            for j in rows {
-                let i = j.incident
-                t.add([i.date.description, i.place?.name ?? "?", i.type.rawValue, i.attacker ?? "", count(i.killed), count(i.wounded),
-                       short(i.claimant ?? ""), j.controller ?? "—", j.districtID ?? "", j.distanceToFrontKm.map { fmt($0, 1) } ?? "—"])
-            }
-            try out.emit(t.rendered + "\(rows.count) incidents\n")
+            try out.emit(Events.table(rows).rendered + "\(rows.count) incidents\n")
         }
     }
 
+    /// Joined incidents as a table for people (also `ingest --format table`).
+    static func table(_ rows: [JoinedIncident]) -> Table {
+        var t = Table(["date", "place", "type", "attacker", "killed", "wounded", "claimant", "controller", "district", "front km"],
+                      rightAligned: [4, 5, 9])
+        for j in rows {
+            let i = j.incident
+            t.add([i.date.description, i.place?.name ?? "?", i.type.rawValue, i.attacker ?? "", count(i.killed), count(i.wounded),
+                   short(i.claimant ?? ""), j.controller ?? "—", j.districtID ?? "", j.distanceToFrontKm.map { fmt($0, 1) } ?? "—"])
+        }
+        return t
+    }
+
     /// Total best count, with the civilian/military split when stated: "7 (5 civ, 2 mil)".
-    func count(_ g: CasualtyGroups) -> String {
+    static func count(_ g: CasualtyGroups) -> String {
         guard let total = g.total else { return "" }
         var parts: [String] = []
         if let c = g.civilian { parts.append("\(c.best) civ") }
@@ -73,5 +78,5 @@ struct Events: ParsableCommand {
         return parts.isEmpty ? "\(total.best)" : "\(total.best) (\(parts.joined(separator: ", ")))"
     }
 
-    func short(_ s: String) -> String { s.count > 40 ? String(s.prefix(39)) + "…" : s }
+    static func short(_ s: String) -> String { s.count > 40 ? String(s.prefix(39)) + "…" : s }
 }

@@ -51,7 +51,7 @@ struct Export: ParsableCommand {
         let day = try dateOption.day()
         if overlay.usesSnapshots() || overlay.db != nil {
             // A snapshot source: its sides as control areas and its front, as of the snapshot that answers.
-            let source = try overlay.source(data: dataOptions)
+            let source = try overlay.source(data: dataOptions, date: day)
             let asOf = try source.state(on: day)
             if let n = asOf.note { note(n) }
             let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []

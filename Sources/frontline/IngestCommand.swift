@@ -19,7 +19,7 @@ struct Ingest: ParsableCommand {
     @Option(name: .customLong("report-date"), help: "The report's date (YYYY-MM-DD); relative dates count from it.")
     var reportDate: String?
 
-    @Option(help: "Output format: json or geojson.")
+    @Option(help: "Output format: json, geojson, table or csv (the resolved incidents in the ACLED-style columns of events).")
     var format: Format = .json
 
     @Option(help: "Dataset folder (default: the bundled geodata).")
@@ -28,7 +28,7 @@ struct Ingest: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
-        guard [.json, .geojson].contains(format) else { throw ValidationError("ingest writes json or geojson, not \(format.rawValue)") }
+        try require(format, in: [.json, .geojson, .table, .csv], command: "ingest")
         if let reportDate, Day(reportDate) == nil {
             throw ValidationError("--report-date \"\(reportDate)\" is not a valid date (expected YYYY-MM-DD, e.g. 2020-10-27)")
         }
@@ -42,6 +42,10 @@ struct Ingest: ParsableCommand {
         } else {
             text = String(decoding: try FileIO.read(file), as: UTF8.self)
         }
+        // A binary file read as text gives invented incidents: refuse what is not UTF-8 text.
+        if text.unicodeScalars.contains(where: { $0.value == 0 || $0 == "\u{FFFD}" }) {
+            throw FrontlineError.badInput(path: file, place: "", message: "not text: a news report must be UTF-8 text (this looks like a binary file)")
+        }
         let dataset = try Dataset.load(root: try Dataset.locate(explicit: data))
         let result = ReportIngester(gazetteer: dataset.gazetteer)
             .ingest(text, reportDate: reportDate.flatMap(Day.init), fileName: file == "-" ? nil : (file as NSString).lastPathComponent)
@@ -50,7 +54,23 @@ struct Ingest: ParsableCommand {
         var joins: [String: JoinedIncident] = [:]
         for e in result.incidents where e.dateResolved { joins[e.incident.id] = try joiner.join(e.incident) }
         let inputs = file == "-" ? [] : [file]
+        let resolved = result.incidents.compactMap { joins[$0.incident.id] }
         switch format {
+        case .table, .csv:
+            let undated = result.incidents.count - resolved.count
+            if undated > 0 { warn("\(undated) incident(s) without a resolved date are left out of the \(format.rawValue); --format json keeps them") }
+            if format == .csv { try out.emit(EventsCSV.text(resolved), inputs: inputs); return }
+            var text = Events.table(resolved).rendered + "\(resolved.count) incident\(resolved.count == 1 ? "" : "s")\n"
+            if !result.aggregates.isEmpty {
+                text += "\naggregate claims (running totals, not incidents):\n"
+                for a in result.aggregates {
+                    let c = a.claim
+                    text += "  \(c.date)  \(c.claimant ?? "?"): \(c.count.best) \(c.subject) \(c.measure)\(c.qualifier.map { " (\($0))" } ?? "")\n"
+                }
+            }
+            for p in result.unresolvedPlaces { text += "unresolved place: \(p.name)\n" }
+            for p in result.ambiguousPlaces { text += "ambiguous place: \(p.name) (\(p.candidates.joined(separator: ", ")))\n" }
+            try out.emit(text, inputs: inputs)
         case .geojson:
             let features = result.incidents.compactMap { joins[$0.incident.id]?.feature }
             try out.emit(GeoJSONWriter(precision: 6).encode(FeatureCollection(features)), inputs: inputs)

@@ -87,7 +87,7 @@ extension Locate {
     /// `locate LAT,LON --snapshots SOURCE --date D`: the side in the snapshot that answers for the day.
     func runOnSnapshots(_ day: Day) throws {
         let parts = place.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        let archive = try overlay.archive()
+        let archive = try overlay.archive(date: day)
         let world = (try? dataOptions.load()).flatMap(WorldGeography.beside)
         var lat = 0.0, lon = 0.0
         var named: Place?

@@ -87,9 +87,9 @@ struct MapCommand: ParsableCommand {
         let spec: MapSpec
         if overlay.usesSnapshots(), files.isEmpty {
             let context = try? dataOptions.load()
-            let archive = try overlay.archive()
-            if let date {
-                let day = try parseDay(date, flag: "--date")
+            let day = try date.map { try parseDay($0, flag: "--date") }
+            let archive = try overlay.archive(date: day)
+            if let day {
                 let asOf = try archive.state(on: day)
                 if let n = asOf.note { note(n) }
                 let a = try archive.snapshot(at: try archive.index(on: day))

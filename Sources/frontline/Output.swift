@@ -6,21 +6,24 @@ import GeoModel
 
 /// Where a command's output goes: stdout, or a file written atomically.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written atomically).")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written atomically; - is standard output).")
     var output: String?
+
+    /// The file to write, or nil for standard output (no -o, or -o -).
+    var file: String? { output == "-" ? nil : output }
 
     @Flag(help: "Replace the output file if it exists.")
     var force = false
 
     /// Fails early (before any work) when the output cannot be written.
     func preflight(inputs: [String] = []) throws {
-        if let output { try FileIO.preflight(output, force: force, inputs: inputs) }
+        if let file { try FileIO.preflight(file, force: force, inputs: inputs) }
     }
 
     /// Writes the bytes; `inputs` are never overwritten.
     func emit(_ bytes: [UInt8], inputs: [String] = []) throws {
-        if let output {
-            try FileIO.writeAtomically(bytes, to: output, force: force, inputs: inputs)
+        if let file {
+            try FileIO.writeAtomically(bytes, to: file, force: force, inputs: inputs)
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }
@@ -74,8 +77,8 @@ extension OutputOptions {
                 byLayer[l, default: []].append(f)
             }
             let layers = order.map { VectorLayer(name: $0, features: byLayer[$0] ?? []) }
-            guard let output else { throw FrontlineError.badArgument("a GIS format needs -o FILE") }
-            try VectorFile.write(layers, kind: kind, to: output, force: force, inputs: inputs)
+            guard let file else { throw FrontlineError.badArgument("a GIS format needs -o FILE (not standard output)") }
+            try VectorFile.write(layers, kind: kind, to: file, force: force, inputs: inputs)
         }
     }
 }

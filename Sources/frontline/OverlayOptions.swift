@@ -45,6 +45,7 @@ struct OverlayOptions: ParsableArguments {
         if let profile, SideRules.profile(named: profile) == nil { throw ValidationError("unknown --profile \(profile) (profiles: deepstate)") }
         if profile != nil && sides != nil { throw ValidationError("give --profile or --sides, not both") }
         if sideProperty != nil && (profile != nil || sides != nil) { throw ValidationError("--side-property cannot be combined with --profile or --sides (they name their property)") }
+        if source != nil && db == nil { throw ValidationError("--source names a source stored in PostGIS: give --db URL too") }
     }
 
     /// The side rules given by `--profile` or `--sides`.

@@ -55,7 +55,9 @@ struct SettlementsCommand: ParsableCommand {
         let source = try overlay.source(data: dataOptions, files: inputs)
         let dates = source.dates
         let lo = try from.map { try parseDay($0, flag: "--from") } ?? dates.first!, hi = try to.map { try parseDay($0, flag: "--to") } ?? dates.last!
+        if lo > hi { throw FrontlineError.badArgument("--from \(lo) is after --to \(hi)") }
         try source.checkDay(lo)
+        try source.checkDay(hi)
         let ticks = try every.map { (s: String) throws(FrontlineError) -> [Day] in try Every(s).ticks(from: lo, to: hi) } ?? dates.filter { $0 >= lo && $0 <= hi }
         // The places: the dataset's gazetteer, or the world places around what the source draws.
         var places: [Place]

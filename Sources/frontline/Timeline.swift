@@ -44,6 +44,8 @@ struct Timeline: ParsableCommand {
         let source = try overlay.source(data: dataOptions, files: inputs)
         let dates = source.dates
         if let d1 { try source.checkDay(d1) }
+        // A --to before the first date would print only a header.
+        if let d2 { try source.checkDay(d2) }
         let lo = d1 ?? dates.first!, hi = d2 ?? dates.last!
         let inputPaths = (source as? SnapshotArchive)?.entries.map(\.path) ?? []
         let rows = try timelineRows(source, from: lo, to: hi, every: step, overlay: overlay)

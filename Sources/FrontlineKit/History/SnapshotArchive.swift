@@ -80,8 +80,15 @@ public final class SnapshotArchive: ControlSource, @unchecked Sendable {
                 entries.append(Entry(date: d, path: p, features: nil))
                 continue
             }
+            // A name or wrapper that tries to give a date and fails is said as such, not as "no date".
+            if options.dateProperty == nil, let bad = Snapshot.impossibleDateInFileName(p) {
+                throw .badInput(path: p, place: "", message: "\(bad) in the file name is not a date")
+            }
             let fc = try VectorFile.read(p, layer: options.layer)
             if let d = Snapshot.dateFromRoot(fc) { entries.append(Entry(date: d, path: p, features: fc)); continue }
+            for key in ["datetime", "date"] {
+                if let v = fc.rootMembers[key], !v.isNull { throw .badInput(path: p, place: key, message: "\(v.jsonText) is not a date (YYYY-MM-DD or an ISO date-time)") }
+            }
             let key = options.dateProperty ?? "date"
             var groups: [Day: [Feature]] = [:]
             var missing = 0

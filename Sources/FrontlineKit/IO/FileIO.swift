@@ -25,6 +25,14 @@ public enum FileIO {
         if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maxInputBytes {
             throw .cannotRead(path: path, reason: "file is \(size / 1_048_576) MiB, more than the \(maxInputBytes / 1_048_576) MiB limit (set FRONTLINE_MAX_INPUT_MB to raise it)")
         }
+        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+        if let type, type != .typeRegular, let handle = FileHandle(forReadingAtPath: path) {
+            // A pipe, a character device or a process substitution: read it as a stream.
+            defer { try? handle.close() }
+            let data = handle.readDataToEndOfFile()
+            if data.count > maxInputBytes { throw .cannotRead(path: path, reason: "more than the \(maxInputBytes / 1_048_576) MiB limit") }
+            return [UInt8](data)
+        }
         do {
             let data = try Data(contentsOf: url, options: .mappedIfSafe)
             return [UInt8](data)

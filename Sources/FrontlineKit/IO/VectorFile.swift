@@ -13,7 +13,7 @@ public enum VectorFile {
 
     /// Reads a file's features in WGS84 lon/lat. `layer` picks one layer of a multi-layer file.
     public static func read(_ path: String, layer: String? = nil) throws(FrontlineError) -> FeatureCollection {
-        if isGeoJSON(path) {
+        if isGeoJSON(path) && !(path != "-" && looksLikeESRIJSON(path)) {
             if let layer { throw .badArgument("--layer \(layer): \(path) is GeoJSON, which has one layer") }
             return try GeoJSONFile.read(path)
         }
@@ -22,6 +22,16 @@ public enum VectorFile {
         } catch {
             throw FrontlineError(error)
         }
+    }
+
+    /// An ArcGIS REST answer saved as `.json` (`f=json`): ESRI JSON, read through GDAL's ESRIJSON driver.
+    static func looksLikeESRIJSON(_ path: String) -> Bool {
+        guard (path as NSString).pathExtension.lowercased() == "json",
+              (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType == .typeRegular,
+              let h = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? h.close() }
+        let head = String(decoding: h.readData(ofLength: 65_536), as: UTF8.self)
+        return head.contains("\"geometryType\"") && head.contains("\"attributes\"") && !head.contains("\"FeatureCollection\"")
     }
 
     /// What an output path will be written as.

@@ -75,6 +75,11 @@ public struct IncidentCSV: Sendable {
         rows.reserveCapacity(lines.count - 1)
         for (n, line) in lines.enumerated().dropFirst() {
             let f = fields(bytes, line)
+            // More fields than the header: the columns no longer line up, and every value after the extra comma
+            // would be read under the wrong name.
+            if f.count > names.count {
+                throw .badInput(path: path, place: "line \(n + 1)", message: "\(f.count) fields but the header has \(names.count) (an unquoted comma in a field?)")
+            }
             guard f.count > max(dateCol, lonCol, latCol), let day = day(bytes, f[dateCol]),
                   let lon = number(bytes, f[lonCol]), let lat = number(bytes, f[latCol]), Position(lon: lon, lat: lat).isInRange else {
                 bad.append(n + 1)
@@ -135,8 +140,12 @@ public struct IncidentCSV: Sendable {
         }
         out.append(0x0A)
         let empty = Array(repeating: UInt8(ascii: ","), count: columns.count)
+        let width = IncidentCSV.fields(header, 0..<header.count).count
         for (k, line) in lines.enumerated() {
             out.append(contentsOf: bytes[line])
+            // A short row keeps its place with empty fields up to the header's width, so the joined columns line up.
+            let have = IncidentCSV.fields(bytes, line).count
+            if have < width { out += Array(repeating: UInt8(ascii: ","), count: width - have) }
             if k < rowOfLine.count, let r = rowOfLine[k] {
                 for v in values[r] { out.append(UInt8(ascii: ",")); out += Array(CSV.field(v).utf8) }
             } else {

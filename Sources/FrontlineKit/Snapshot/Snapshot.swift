@@ -187,6 +187,14 @@ public struct Snapshot: Sendable {
         ControlState(date: date ?? Day(ordinal: 0), areas: areas, applied: [], zones: [])
     }
 
+    /// A `YYYY-MM-DD` run in a file name that is no calendar date (`x-2024-02-30.geojson`), or nil.
+    public static func impossibleDateInFileName(_ path: String) -> String? {
+        let name = (path as NSString).lastPathComponent
+        guard let r = name.range(of: #"(?<![0-9])(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}(?![0-9])"#, options: .regularExpression) else { return nil }
+        let text = String(name[r])
+        return Day(text) == nil ? text : nil
+    }
+
     /// The date in a file name: `…YYYYMMDD…` or `…YYYY-MM-DD…` (the last such run, validated as a real date), or a
     /// name that is a Unix epoch id of 9–10 digits (`1754251105.geojson` = 2025-08-03 UTC, as DeepStateMap names them).
     public static func dateFromFileName(_ path: String) -> Day? {
