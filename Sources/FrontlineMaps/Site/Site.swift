@@ -237,7 +237,7 @@ public enum Site {
 
     static func title(_ source: ControlSource) -> String {
         if let ds = source as? DatasetSource { return ds.dataset.name }
-        return "Control over time: \(source.name)"
+        return "Control over time: \((source.name as NSString).lastPathComponent)"
     }
 
     static func subtitle(_ source: ControlSource, dates: [Day]) -> String {

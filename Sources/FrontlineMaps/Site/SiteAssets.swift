@@ -98,7 +98,12 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
     });
   }
 
+  // A source without incidents (a snapshot archive) has no incidents section at all.
+  var anyIncidents = data.incidents.some(function (l) { return l.length > 0; });
+  if (!anyIncidents) { $("incidents").hidden = true; $("incidents").previousElementSibling.hidden = true; }
+
   function renderIncidents(i) {
+    if (!anyIncidents) return;
     var list = $("incidents");
     list.textContent = "";
     var items = data.incidents[i] || [];
