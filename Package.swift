@@ -54,6 +54,7 @@ let package = Package(
         .testTarget(name: "GeoOpsTests", dependencies: ["GeoOps", "GeoModel", "TestSupport"]),
         .testTarget(name: "FrontlineKitTests", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "TestSupport"]),
         .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoModel", "TestSupport"]),
+        .testTarget(name: "ChartRenderTests", dependencies: ["ChartRender", "MapRender", "TestSupport"]),
         .testTarget(name: "FrontlineMapsTests", dependencies: ["FrontlineMaps", "FrontlineKit", "MapRender", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ],
