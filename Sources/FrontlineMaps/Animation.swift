@@ -43,14 +43,19 @@ public enum Animation {
                 } else {
                     spec = try StateMap.spec(dataset: ds.dataset, history: ds.history, date: p.tick, options: frameOptions)
                 }
-            } else if let archive = source as? SnapshotArchive {
-                let bi = try archive.index(on: p.tick)
-                let b: Snapshot
-                if let c = cache[bi] { b = c } else { b = try archive.read(at: bi) }
+            } else if let snapshots = source as? SnapshotSource {
+                // An archive's snapshots were read above, once each; another source (PostGIS) answers per day.
+                func snapshot(_ day: Day) throws(FrontlineError) -> Snapshot {
+                    if let archive = source as? SnapshotArchive {
+                        let i = try archive.index(on: day)
+                        if let c = cache[i] { return c }
+                        return try archive.read(at: i)
+                    }
+                    return try snapshots.snapshot(on: day)
+                }
+                let b = try snapshot(p.tick)
                 if let prev = p.previous {
-                    let ai = try archive.index(on: prev)
-                    let a: Snapshot
-                    if let c = cache[ai] { a = c } else { a = try archive.read(at: ai) }
+                    let a = try snapshot(prev)
                     let (diff, sides) = try ControlDiff.between(a, b, options: diffOptions)
                     spec = try SnapshotMap.changeSpec(a, b, diff: diff, sides: sides, context: context, options: frameOptions)
                 } else {

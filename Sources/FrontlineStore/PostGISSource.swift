@@ -5,7 +5,7 @@ import GeoOps
 
 /// A source loaded into PostGIS, answering as the file sources do; the heavy work runs in the database:
 /// `ST_Difference` and `ST_Area(::geography)` for diffs, `ST_Covers` for points, index-backed joins.
-public final class PostGISSource: ControlSource, @unchecked Sendable {
+public final class PostGISSource: SnapshotSource, @unchecked Sendable {
     let store: Store
     public let source: String
     public let dates: [Day]
@@ -59,6 +59,12 @@ public final class PostGISSource: ControlSource, @unchecked Sendable {
                          note: day > dates.last! ? "the source's last snapshot is of \(dates.last!); showing it" : nil)
     }
 
+    /// The stored areas of the date that answers, as a snapshot (one indexed query by source and date).
+    public func snapshot(on day: Day) throws(FrontlineError) -> Snapshot {
+        let a = try state(on: day)
+        return Snapshot(path: "postgis:\(source)", date: a.asOf, label: "\(source) \(a.asOf)", sides: a.sides, areas: a.state.areas)
+    }
+
     /// The diff, computed in PostGIS: pieces of each side pair (intersections, and differences against the
     /// implicit complement), dumped, measured on the ellipsoid and filtered by the same sliver rules as files.
     public func diff(from: Day, to: Day, options: ControlDiff.Options = ControlDiff.Options()) throws(FrontlineError) -> ControlDiff {
@@ -102,11 +108,22 @@ public final class PostGISSource: ControlSource, @unchecked Sendable {
         return ControlDiff(from: a, to: b, sides: deltas, changes: pieces, settlements: [], droppedSliverKm2: dropped, droppedSliverCount: droppedCount)
     }
 
-    /// Timeline rows: stored areas per side, and each date's change since the previous date, diffed in PostGIS.
-    /// Stored areas, and diffs by ST_Difference in the database.
+    /// Timeline rows: stored areas per side, and each row's change since the previous row's state, diffed in
+    /// PostGIS (ST_Difference, ST_Area on the geography); resampled to ticks with `step`.
     public func timeline(from lo: Day, to hi: Day, every step: Every?, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
-        if step != nil { throw .badArgument("--every is not yet available with --db") }
-        let ds = dates.filter { $0 >= lo && $0 <= hi }
+        let dates = self.dates
+        if let step {
+            return try SnapshotTimeline.resample(step.ticks(from: lo, to: hi), dates: dates) { (idx) throws(FrontlineError) -> [[TimelineRow]] in
+                let all = try rows(at: idx.map { dates[$0] }, options: options)
+                return idx.map { i in all.filter { $0.date == dates[i] } }
+            }
+        }
+        return try rows(at: dates.filter { $0 >= lo && $0 <= hi }, options: options)
+    }
+
+    /// The rows of the stored dates `ds` (ascending), each diffed against the one before it in the list.
+    func rows(at ds: [Day], options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        guard let lo = ds.first, let hi = ds.last else { return [] }
         let areas = try store.db.exec("SELECT date::text, side, area_km2, file FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
                                       [source, lo.description, hi.description])
         var byDate: [String: [(String, Double, String)]] = [:]
@@ -129,9 +146,33 @@ public final class PostGISSource: ControlSource, @unchecked Sendable {
         return rows
     }
 
-    /// Joins rows inside the database: the rows go in by COPY to a temporary table, one indexed query answers all.
-    /// Returns side and as_of per row (status `as drawn`; no distances: the database has no theatre layer).
-    public func join(_ rows: [IncidentJoin.Row]) throws(FrontlineError) -> [[String]] {
+    /// Joins rows inside the database: the rows go in by COPY to a temporary table, one indexed query (ST_Covers)
+    /// answers every side and as_of. Distances to the front are then measured here, once per answering date: that
+    /// date's geometry is read once, its front built against `countries` (the theatre's borders are no front), and
+    /// its rows measured in one batch.
+    public func join(_ rows: [IncidentJoin.Row], countries: [Feature] = [], distances: Bool = true) throws(FrontlineError) -> [[String]] {
+        var out = try joinInDatabase(rows)
+        guard distances else { return out }
+        var asOfDays: [String] = []
+        var groups: [Int: [Int]] = [:]
+        var key: [String: Int] = [:]
+        for (i, v) in out.enumerated() where !v[0].isEmpty && !v[3].isEmpty {
+            let k = key[v[3]] ?? { key[v[3]] = asOfDays.count; asOfDays.append(v[3]); return asOfDays.count - 1 }()
+            groups[k, default: []].append(i)
+        }
+        var fronts: [Geometry] = []
+        for d in asOfDays {
+            guard let day = Day(d) else { fronts.append(.empty); continue }
+            let s = try state(on: day)
+            fronts.append(try SnapshotArchive.front(of: s.state, sides: s.sides, countries: countries))
+        }
+        let fixed = fronts
+        let km = try IncidentJoin.frontDistances(rows: rows, groups: groups) { (k) throws(FrontlineError) -> Geometry in fixed[k] }
+        for i in out.indices { if let d = km[i] { out[i][2] = String(format: "%.3f", d) } }
+        return out
+    }
+
+    func joinInDatabase(_ rows: [IncidentJoin.Row]) throws(FrontlineError) -> [[String]] {
         try store.db.exec("CREATE TEMP TABLE IF NOT EXISTS join_rows (n bigint PRIMARY KEY, date date NOT NULL, geom geometry(Point, 4326) NOT NULL)")
         try store.db.exec("TRUNCATE join_rows")
         let lines = rows.enumerated().map { i, r in "\(i)\t\(r.day)\t\(Store.pointHex(r.position))" }

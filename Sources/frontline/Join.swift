@@ -52,8 +52,7 @@ struct Join: ParsableCommand {
         }
         let values: [[String]]
         if let pg = source as? PostGISSource {
-            values = try pg.join(table.rows)
-            note("joined in the database: distance_to_front_km is left empty")
+            values = try pg.join(table.rows, countries: countries, distances: !noDistance)
         } else {
             values = try IncidentJoin.join(table.rows, source: source, countries: countries, distances: !noDistance)
         }

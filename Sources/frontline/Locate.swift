@@ -30,7 +30,6 @@ struct Locate: ParsableCommand {
     func run() throws {
         try out.preflight(inputs: [])
         let day = try dateOption.day()
-        try overlay.refuseDatabase("locate")
         if overlay.usesSnapshots() { return try runOnSnapshots(day) }
         let dataset = try dataOptions.load()
         let history = try dataset.timeline.history()
@@ -87,8 +86,12 @@ extension Locate {
     /// `locate LAT,LON --snapshots SOURCE --date D`: the side in the snapshot that answers for the day.
     func runOnSnapshots(_ day: Day) throws {
         let parts = place.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        let archive = try overlay.archive(date: day)
-        let world = (try? dataOptions.load()).flatMap(WorldGeography.beside)
+        let archive = try overlay.snapshotSource(date: day)
+        // The world layers come with the bundled dataset (or --data): loaded once, with the snapshot that answers.
+        let context = try? dataOptions.load()
+        let world = context.flatMap(WorldGeography.beside)
+        let countries = context.flatMap { try? $0.layer("world").features } ?? []
+        let snap = try archive.snapshot(on: day)
         var lat = 0.0, lon = 0.0
         var named: Place?
         if parts.count == 2, let la = parts[0], let lo = parts[1], abs(la) <= 90, abs(lo) <= 180 {
@@ -98,22 +101,15 @@ extension Locate {
             guard let world else { throw FrontlineError.badArgument("place names need the world layers (geodata/world); give LAT,LON") }
             var codes: [String]
             if let country { codes = [country.uppercased()] } else {
-                let snap = try archive.snapshot(at: try archive.index(on: day))
                 let box = snap.sides.compactMap { snap.areas[$0.id] }.compactMap { BoundingBox(geometry: $0) }.union()
                 codes = box.map { world.countryCodes(meeting: BoundingBox(west: $0.west - 1, south: $0.south - 1, east: $0.east + 1, north: $0.north + 1)) } ?? []
             }
             let gaz = Gazetteer(try codes.flatMap { try world.places(of: $0) })
             switch gaz.lookup(place) {
             case .found(let p): named = p
-            case .ambiguous(let ps) where country == nil && {
-                let snap = try? archive.snapshot(at: archive.index(on: day))
-                let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
-                let t = snap.flatMap { SnapshotArchive.theatre(of: $0.state, sides: $0.sides, countries: countries) }
-                return ps.filter { $0.country == t }.count == 1
-            }():
+            case .ambiguous(let ps) where country == nil
+                && ps.filter({ $0.country == SnapshotArchive.theatre(of: snap.state, sides: snap.sides, countries: countries) }).count == 1:
                 // The theatre settles it: one candidate lies in the country the source covers.
-                let snap = try archive.snapshot(at: try archive.index(on: day))
-                let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
                 let t = SnapshotArchive.theatre(of: snap.state, sides: snap.sides, countries: countries)
                 named = ps.first { $0.country == t }
                 note("\"\(place)\": \(ps.count) places of that name; taking the one in \(t ?? "?"), the source's theatre (others: \(ps.filter { $0.country != t }.map { "\($0.district ?? "?"), \($0.country ?? "?")" }.joined(separator: "; ")))")
@@ -125,10 +121,9 @@ extension Locate {
             }
             lat = named!.position.lat; lon = named!.position.lon
         }
-        let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
         let r = try archive.locate(Position(lon: lon, lat: lat), on: day, countries: countries)
         if let n = r.asOf.note { note(n) }
-        if let s = try? archive.snapshot(at: archive.index(on: day)) { announce(s, profileGiven: overlay.profile != nil || overlay.sides != nil) }
+        announce(snap, profileGiven: overlay.profile != nil || overlay.sides != nil)
         switch format {
         case .json:
             var o = JSONObject()

@@ -77,7 +77,6 @@ struct MapCommand: ParsableCommand {
         guard ["svg", "png", "pdf", ""].contains(ext) else {
             throw FrontlineError.badArgument("map writes .svg, .png or .pdf, not .\(ext) (\(out.output ?? ""))")
         }
-        try overlay.refuseDatabase("map")
         try out.preflight(inputs: files)
         var options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), crs: crs, title: title,
                                  precision: precision)
@@ -88,17 +87,17 @@ struct MapCommand: ParsableCommand {
         if overlay.usesSnapshots(), files.isEmpty {
             let context = try? dataOptions.load()
             let day = try date.map { try parseDay($0, flag: "--date") }
-            let archive = try overlay.archive(date: day)
+            let archive = try overlay.snapshotSource(date: day)
             if let day {
                 let asOf = try archive.state(on: day)
                 if let n = asOf.note { note(n) }
-                let a = try archive.snapshot(at: try archive.index(on: day))
+                let a = try archive.snapshot(on: day)
                 announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
                 spec = try SnapshotMap.spec(a, context: context, options: options)
             } else {
                 let d1 = try parseDay(from!, flag: "--from"), d2 = try parseDay(to!, flag: "--to")
                 guard d1 < d2 else { throw FrontlineError.badArgument("--from \(d1) must be before --to \(d2)") }
-                let a = try archive.snapshot(at: try archive.index(on: d1)), b = try archive.snapshot(at: try archive.index(on: d2))
+                let a = try archive.snapshot(on: d1), b = try archive.snapshot(on: d2)
                 announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
                 announce(b, profileGiven: true)
                 let (diff, sides) = try ControlDiff.between(a, b, options: overlay.diff)

@@ -63,12 +63,19 @@ struct OverlayOptions: ParsableArguments {
 
     var diff: ControlDiff.Options { ControlDiff.Options(sliverWidthMetres: sliverWidth, minAreaKm2: minArea) }
 
-    /// True when the command answers from snapshots rather than the dataset.
-    func usesSnapshots(files: [String] = []) -> Bool { !snapshots.isEmpty || !files.isEmpty }
+    /// True when the command answers from snapshots (files or PostGIS) rather than the dataset.
+    func usesSnapshots(files: [String] = []) -> Bool { !snapshots.isEmpty || !files.isEmpty || db != nil }
 
-    /// For commands that cannot answer from PostGIS yet: an error, never the dataset's answer in its place.
-    func refuseDatabase(_ command: String) throws {
-        if db != nil { throw FrontlineError.badArgument("\(command) does not read --db yet; export the source with frontline export --db … and use --snapshots") }
+    /// The snapshot source of `--snapshots`/files or `--db`, for commands that draw or locate in snapshots (they
+    /// may also read `--data` for the world layers).
+    func snapshotSource(files: [String] = [], date: Day? = nil) throws -> SnapshotSource {
+        if let db {
+            guard files.isEmpty, snapshots.isEmpty else { throw ValidationError("--db cannot be combined with files or --snapshots") }
+            guard let source else { throw ValidationError("with --db give --source NAME (frontline db list shows them)") }
+            return try PostGISSource(store: try Store(url: db), source: source)
+        }
+        guard usesSnapshots(files: files) else { throw ValidationError("give --snapshots SOURCE or --db URL --source NAME") }
+        return try archive(files: files, date: date)
     }
 
     /// Opens the snapshot archive of `--snapshots` plus positional files, announcing what was detected on stderr.

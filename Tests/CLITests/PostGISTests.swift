@@ -99,9 +99,84 @@ import TestSupport
         let r = try CLI.run(["join", "-", "--db", db, "--source", "join-fixture"], stdin: csv)
         #expect(r.status == 0, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[1] == "2025-08-04,47.1,37.1,occupied,as drawn,,2025-08-03")
-        #expect(lines[2] == "2025-08-11,47.1,36.7,unknown,as drawn,,2025-08-10")
+        // Sides and dates from the database; distances to the front as the file path measures them (0.01 km).
+        let files = try CLI.run(["join", "-", "--snapshots", try fixture().path], stdin: csv)
+        let fileLines = files.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.count == fileLines.count)
+        for (a, b) in zip(lines, fileLines).dropFirst() {
+            let x = a.split(separator: ",", omittingEmptySubsequences: false).map(String.init), y = b.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(x.count == y.count && x.prefix(5) == y.prefix(5) && x.last == y.last, "\(a) vs \(b)")
+            if x.count == 7, !y[5].isEmpty { #expect(abs((Double(x[5]) ?? -1) - (Double(y[5]) ?? -2)) <= 0.01, "\(a) vs \(b)") }
+        }
+        #expect(lines[1].hasPrefix("2025-08-04,47.1,37.1,occupied,as drawn,") && lines[1].hasSuffix(",2025-08-03") && !lines[1].contains(",,2025"))
+        #expect(lines[2].hasPrefix("2025-08-11,47.1,36.7,unknown,as drawn,") && lines[2].hasSuffix(",2025-08-10"))
         #expect(lines[3] == "2025-08-01,47.1,37.1,,,,")
         #expect(lines[4] == "bad,47,37,,,,")
+    }
+
+    /// locate, map, settlements, timeline --every, animate and site read --db as they read the files, with the
+    /// same answers.
+    @Test func everyCommandAnswersFromTheDatabaseAsFromTheFiles() throws {
+        guard server else { return }
+        #expect(try CLI.run(["db", "init", "--db", db]).status == 0)
+        let dir = try fixture()
+        #expect(try CLI.run(["db", "load", dir.path, "--source", "all-fixture", "--db", db]).status == 0)
+        let viaDB = ["--db", db, "--source", "all-fixture"], viaFiles = ["--snapshots", dir.path]
+        func json(_ r: CLI.Result) throws -> [String: Any] { try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]) }
+
+        let la = try CLI.run(["locate", "47.1,37.1", "--date", "2025-08-04", "--format", "json"] + viaDB)
+        let lb = try CLI.run(["locate", "47.1,37.1", "--date", "2025-08-04", "--format", "json"] + viaFiles)
+        #expect(la.status == 0 && lb.status == 0, "\(la.stderr) \(lb.stderr)")
+        let ja = try json(la), jb = try json(lb)
+        #expect(ja["side"] as? String == "occupied" && ja["side"] as? String == jb["side"] as? String)
+        #expect(ja["as_of"] as? String == jb["as_of"] as? String)
+        let da = ja["distance_to_front_km"] as? Double, dbk = jb["distance_to_front_km"] as? Double
+        #expect(da != nil && abs((da ?? 0) - (dbk ?? 1)) <= 0.01, "\(ja) vs \(jb)")
+
+        let map = try CLI.run(["map", "--date", "2025-08-04"] + viaDB)
+        #expect(map.status == 0 && map.stdout.contains("data-side=\"occupied\""), "\(map.stderr)")
+        let change = try CLI.run(["map", "--from", "2025-08-03", "--to", "2025-08-10"] + viaDB)
+        #expect(change.status == 0 && change.stdout.contains("gain-"), "\(change.stderr)")
+
+        let sa = try CLI.run(["settlements", "--format", "csv"] + viaDB), sb = try CLI.run(["settlements", "--format", "csv"] + viaFiles)
+        #expect(sa.status == 0 && sa.stdout == sb.stdout, "\(sa.stderr)")
+
+        let ta = try CLI.run(["timeline", "--every", "3d"] + viaDB), tb = try CLI.run(["timeline", "--every", "3d"] + viaFiles)
+        #expect(ta.status == 0, "\(ta.stderr)")
+        let ra = ta.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let rb = tb.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(ra.count == rb.count && ra.count > 2)
+        for (x, y) in zip(ra, rb) {
+            #expect(x[0] == y[0] && x[2] == y[2] && x.last == y.last, "\(x) vs \(y)")
+            for k in 3...6 where !x[k].isEmpty || !y[k].isEmpty { #expect(abs((Double(x[k]) ?? -1) - (Double(y[k]) ?? -2)) <= 0.01, "\(x) vs \(y)") }
+        }
+
+        let out = try CLI.tempDir()
+        let anim = try CLI.run(["animate", "--every", "7d", "--width", "480", "--height", "360", "-o", out.appendingPathComponent("a.svg").path] + viaDB)
+        #expect(anim.status == 0, "\(anim.stderr)")
+        let site = try CLI.run(["site", "-o", out.appendingPathComponent("site").path] + viaDB)
+        #expect(site.status == 0 && FileManager.default.fileExists(atPath: out.appendingPathComponent("site/index.html").path), "\(site.stderr)")
+    }
+
+    /// The queries the source runs can use the (source, date) and GiST indexes (EXPLAIN with sequential scans
+    /// discouraged: on test-sized tables the planner would rightly prefer them).
+    @Test func queriesUseTheIndexes() throws {
+        guard server else { return }
+        guard let psql = ["/usr/bin/psql", "/usr/lib/postgresql/15/bin/psql"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("skipped: psql is not installed"); return
+        }
+        #expect(try CLI.run(["db", "init", "--db", db]).status == 0)
+        #expect(try CLI.run(["db", "load", try fixture().path, "--source", "explain-fixture", "--db", db]).status == 0)
+        func plan(_ sql: String) throws -> String {
+            let r = try runTool(psql, ["-X", "-At", "-v", "ON_ERROR_STOP=1", "-c", "SET enable_seqscan = off; EXPLAIN \(sql)"] + (db.isEmpty ? [] : ["-d", db]))
+            #expect(r.status == 0, "\(r.output)")
+            return r.output
+        }
+        let byDate = try plan("SELECT side, ST_AsBinary(geom) FROM snapshots WHERE source = 'explain-fixture' AND date = '2025-08-03'::date")
+        #expect(byDate.contains("snapshots_source_date"), "\(byDate)")
+        let covers = try plan("SELECT side FROM snapshots s WHERE s.source = 'explain-fixture' AND s.date = '2025-08-03' AND ST_Covers(s.geom, ST_SetSRID(ST_MakePoint(37.1, 47.1), 4326))")
+        #expect(covers.contains("snapshots_geom_gist") || covers.contains("snapshots_source_date"), "\(covers)")
+        let gist = try plan("SELECT side FROM snapshots s WHERE ST_Covers(s.geom, ST_SetSRID(ST_MakePoint(37.1, 47.1), 4326))")
+        #expect(gist.contains("snapshots_geom_gist"), "\(gist)")
     }
 }

@@ -62,6 +62,13 @@ extension ControlSource {
     }
 }
 
+/// A source of dated snapshots — an archive of files, or PostGIS — whose state on a day is also a `Snapshot`
+/// (sides, areas, a label, the rules that read it) for maps, `locate` and animations.
+public protocol SnapshotSource: ControlSource {
+    /// The snapshot that answers for a day: the latest on or before it.
+    func snapshot(on day: Day) throws(FrontlineError) -> Snapshot
+}
+
 /// The bundled (or any) dataset as a source: base state plus sourced changes, with provenance.
 public final class DatasetSource: ControlSource, @unchecked Sendable {
     public let dataset: Dataset

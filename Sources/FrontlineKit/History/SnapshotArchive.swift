@@ -4,7 +4,7 @@ import GeoOps
 
 /// Dated snapshots as a control history: a folder, a list of files, a glob, or one file holding many dates (a
 /// date property per feature). Snapshots are read when asked for and a few are kept.
-public final class SnapshotArchive: ControlSource, @unchecked Sendable {
+public final class SnapshotArchive: SnapshotSource, @unchecked Sendable {
     /// One dated snapshot: a file, or one date's features of a multi-date file.
     public struct Entry: Sendable {
         public var date: Day
@@ -187,6 +187,8 @@ public final class SnapshotArchive: ControlSource, @unchecked Sendable {
     }
 
     /// The index of the latest snapshot on or before a day.
+    public func snapshot(on day: Day) throws(FrontlineError) -> Snapshot { try snapshot(at: try index(on: day)) }
+
     public func index(on day: Day) throws(FrontlineError) -> Int {
         try checkNotBefore(day)
         return entries.lastIndex { $0.date <= day } ?? 0

@@ -68,7 +68,6 @@ extension IncidentJoin {
     public static func join(_ rows: [Row], source: ControlSource, countries: [Feature] = [], distances: Bool = true) throws(FrontlineError) -> [[String]] {
         var states: [ControlState] = []
         var sideList: [Side] = []
-        var fronts: [Int: Geometry] = [:]
         let dataset = source as? DatasetSource
         if let dataset {
             states = dataset.history.states
@@ -88,6 +87,17 @@ extension IncidentJoin {
         }
         let (sides, stateOf) = try self.sides(of: rows, states: states, sides: sideList)
         let implicit = sideList.contains { $0.id == Snapshot.occupied } && !sideList.contains { $0.id == Snapshot.other } && dataset == nil ? Snapshot.other : nil
+        // Distances: each state's front once, and all its rows measured against it in one batch.
+        var km = [Double?](repeating: nil, count: rows.count)
+        if distances {
+            var groups: [Int: [Int]] = [:]
+            for i in rows.indices { if let s = stateOf[i], sides[i] != nil || implicit != nil { groups[s, default: []].append(i) } }
+            let fixedStates = states, fixedSides = sideList
+            km = try frontDistances(rows: rows, groups: groups) { (si) throws(FrontlineError) -> Geometry in
+                if let dataset { return try fixedStates[si].frontLine(sides: dataset.dataset.timeline.sides) }
+                return try SnapshotArchive.front(of: fixedStates[si], sides: fixedSides, countries: countries)
+            }
+        }
         var out: [[String]] = []
         out.reserveCapacity(rows.count)
         for (i, r) in rows.enumerated() {
@@ -102,17 +112,26 @@ extension IncidentJoin {
                 status = "as drawn"
                 if side == nil { side = implicit }
             }
-            var km = ""
-            if distances {
-                if fronts[si] == nil {
-                    if let dataset { fronts[si] = try state.frontLine(sides: dataset.dataset.timeline.sides) }
-                    else { fronts[si] = try SnapshotArchive.front(of: state, sides: sideList, countries: countries) }
-                }
-                if let f = fronts[si], !f.isEmpty, side != nil {
-                    do { km = String(format: "%.3f", try Geodesy.distanceKm(from: r.position, to: f)) } catch { throw .geometry("distance to the front: \(error)") }
-                }
-            }
-            out.append([side ?? "", status, km, state.date.description])
+            let d = side != nil ? km[i].map { String(format: "%.3f", $0) } ?? "" : ""
+            out.append([side ?? "", status, d, state.date.description])
+        }
+        return out
+    }
+
+    /// Geodesic km from rows to their state's front: `groups` maps a state to its rows; each state's front is built
+    /// once (`front`) and its rows are measured in one batch (`Geodesy.distancesKm`), the states on every core.
+    /// nil where the state has no front.
+    public static func frontDistances(rows: [Row], groups: [Int: [Int]], front: @Sendable (Int) throws(FrontlineError) -> Geometry) throws(FrontlineError) -> [Double?] {
+        let work = groups.keys.sorted()
+        let measured = try Parallel.map(work) { (s) throws(FrontlineError) -> [Double]? in
+            let f = try front(s)
+            guard !f.isEmpty, let members = groups[s] else { return nil }
+            do { return try Geodesy.distancesKm(from: members.map { rows[$0].position }, to: f) } catch { throw .geometry("distance to the front: \(error)") }
+        }
+        var out = [Double?](repeating: nil, count: rows.count)
+        for (s, ds) in zip(work, measured) {
+            guard let ds, let members = groups[s] else { continue }
+            for (i, d) in zip(members, ds) { out[i] = d }
         }
         return out
     }

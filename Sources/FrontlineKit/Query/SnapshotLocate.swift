@@ -80,47 +80,55 @@ extension SnapshotArchive {
     /// Borders and coasts are not fronts: edges of the drawn area within this many metres of the theatre
     /// country's (generalised) outline are left out of the front line.
     public static let borderToleranceMetres = 5_000.0
+}
 
-    /// Locates a position on a day. `countries` (ISO `iso_a2` polygons, e.g. the bundled world layer) lets the
-    /// answer find the theatre country, so borders and coasts are not taken for the front.
+extension SnapshotSource {
+    /// Locates a position on a day in any snapshot source (files or PostGIS). `countries` (ISO `iso_a2` polygons,
+    /// e.g. the bundled world layer) lets the answer find the theatre country, so borders and coasts are not taken
+    /// for the front.
     public func locate(_ position: Position, on day: Day, countries: [Feature] = []) throws(FrontlineError) -> SnapshotLocation {
-        let asOf = try state(on: day)
-        do {
-            let locator = try ControlLocator(asOf.state, sides: asOf.sides)
-            var side = try locator.side(at: position)
-            let drawn = try Geometry.unaryUnion(asOf.sides.compactMap { asOf.state.areas[$0.id] }).polygonalPart
-            // The theatre: the country holding most of the drawn area.
-            var theatre: (id: String, geometry: Geometry)?
-            var best = 0.0
-            for c in countries {
-                guard let g = c.geometry, !g.polygons.isEmpty, let id = c.properties["iso_a2"]?.stringValue else { continue }
-                let poly = Geometry.polygonal(g.polygons)
-                guard try poly.intersects(drawn) else { continue }
-                let km2 = Geodesy.areaKm2(try poly.intersection(drawn))
-                if km2 > best { best = km2; theatre = (id, poly) }
-            }
-            var outside: Double?
-            if let t = theatre, side == nil {
-                if try t.geometry.intersects(.point(Point(position))) {
-                    side = asOf.implicitSide
-                } else {
-                    outside = try Geodesy.distanceKm(from: position, to: t.geometry.boundary())
-                }
-            } else if theatre == nil, side == nil {
-                side = asOf.implicitSide
-            }
-            var edge = try drawn.boundary()
-            if let t = theatre {
-                let inner = try t.geometry.buffered(metres: -SnapshotArchive.borderToleranceMetres)
-                edge = try edge.intersection(inner)
-            }
-            let distance = edge.isEmpty || outside != nil ? nil : try Geodesy.distanceKm(from: position, to: edge)
-            return SnapshotLocation(position: position, asOf: asOf, side: side, theatre: theatre?.id, distanceToFrontKm: distance,
-                                    outsideTheatreKm: outside)
-        } catch let e as FrontlineError {
-            throw e
-        } catch {
-            throw .geometry("locating \(position.lat),\(position.lon): \(error)")
+        try locateInSnapshots(self, position, on: day, countries: countries)
+    }
+}
+
+/// Who held a position in a source's state that day, and its geodesic distance to the front inside the theatre.
+func locateInSnapshots(_ source: some ControlSource, _ position: Position, on day: Day, countries: [Feature]) throws(FrontlineError) -> SnapshotLocation {
+    let asOf = try source.state(on: day)
+    do {
+        let locator = try ControlLocator(asOf.state, sides: asOf.sides)
+        var side = try locator.side(at: position)
+        let drawn = try Geometry.unaryUnion(asOf.sides.compactMap { asOf.state.areas[$0.id] }).polygonalPart
+        // The theatre: the country holding most of the drawn area.
+        var theatre: (id: String, geometry: Geometry)?
+        var best = 0.0
+        for c in countries {
+            guard let g = c.geometry, !g.polygons.isEmpty, let id = c.properties["iso_a2"]?.stringValue else { continue }
+            let poly = Geometry.polygonal(g.polygons)
+            guard try poly.intersects(drawn) else { continue }
+            let km2 = Geodesy.areaKm2(try poly.intersection(drawn))
+            if km2 > best { best = km2; theatre = (id, poly) }
         }
+        var outside: Double?
+        if let t = theatre, side == nil {
+            if try t.geometry.intersects(.point(Point(position))) {
+                side = asOf.implicitSide
+            } else {
+                outside = try Geodesy.distanceKm(from: position, to: t.geometry.boundary())
+            }
+        } else if theatre == nil, side == nil {
+            side = asOf.implicitSide
+        }
+        var edge = try drawn.boundary()
+        if let t = theatre {
+            let inner = try t.geometry.buffered(metres: -SnapshotArchive.borderToleranceMetres)
+            edge = try edge.intersection(inner)
+        }
+        let distance = edge.isEmpty || outside != nil ? nil : try Geodesy.distanceKm(from: position, to: edge)
+        return SnapshotLocation(position: position, asOf: asOf, side: side, theatre: theatre?.id, distanceToFrontKm: distance,
+                                outsideTheatreKm: outside)
+    } catch let e as FrontlineError {
+        throw e
+    } catch {
+        throw .geometry("locating \(position.lat),\(position.lon): \(error)")
     }
 }

@@ -22,6 +22,13 @@ public struct Snapshot: Sendable {
     /// Point and line features, kept as annotations (never areas).
     public var annotationCount: Int
 
+    /// A snapshot made from areas already read (a database row set, a computed state).
+    public init(path: String, date: Day?, label: String, sides: [Side], areas: [String: Geometry], warnings: [String] = [],
+                rules: SideRules? = nil, annotationCount: Int = 0) {
+        self.path = path; self.date = date; self.label = label; self.sides = sides; self.areas = areas
+        self.warnings = warnings; self.rules = rules; self.annotationCount = annotationCount
+    }
+
     /// The side id used for files without a side property.
     public static let occupied = "occupied"
     /// The id of the complement of `occupied`.

@@ -60,9 +60,8 @@ public enum Site {
     /// Builds the page of `source`. `context` is the dataset whose world layers give other wars their base map.
     public static func page(_ source: ControlSource, context: Dataset?, options: Options = Options()) throws(FrontlineError) -> Page {
         let dataset = source as? DatasetSource
-        let archive = source as? SnapshotArchive
-        guard dataset != nil || archive != nil else {
-            throw .badArgument("site needs the dataset or a snapshot archive (a --db source is not supported yet)")
+        guard dataset != nil || source is SnapshotSource else {
+            throw .badArgument("site needs the dataset or a snapshot source")
         }
         let incidents = try dataset.map { (d) throws(FrontlineError) in try MapIncident.load(dataset: d.dataset) } ?? []
         let dates = try days(source, incidents: incidents, from: options.from, to: options.to)
@@ -148,10 +147,10 @@ public enum Site {
         let spec: MapSpec
         if let ds = source as? DatasetSource {
             spec = try StateMap.spec(dataset: ds.dataset, history: ds.history, date: day, incidents: incidents, options: options)
-        } else if let archive = source as? SnapshotArchive {
-            spec = try SnapshotMap.spec(try archive.snapshot(at: try archive.index(on: day)), context: context, options: options)
+        } else if let snapshots = source as? SnapshotSource {
+            spec = try SnapshotMap.spec(try snapshots.snapshot(on: day), context: context, options: options)
         } else {
-            throw .badArgument("site needs the dataset or a snapshot archive")
+            throw .badArgument("site needs the dataset or a snapshot source")
         }
         let svg = try MapMaker.svg(spec, options: options)
         let areas = asOf.sides.map { s in
