@@ -124,16 +124,24 @@ public final class PostGISSource: SnapshotSource, @unchecked Sendable {
     /// The rows of the stored dates `ds` (ascending), each diffed against the one before it in the list.
     func rows(at ds: [Day], options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
         guard let lo = ds.first, let hi = ds.last else { return [] }
-        let areas = try store.db.exec("SELECT date::text, side, area_km2, file FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
+        // The geometries' digests too: a date whose sides are byte-for-byte the previous row's needs no diff (daily
+        // archives repeat unchanged days).
+        let areas = try store.db.exec("SELECT date::text, side, area_km2, file, md5(ST_AsBinary(geom)) FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
                                       [source, lo.description, hi.description])
         var byDate: [String: [(String, Double, String)]] = [:]
+        var digests: [String: [String: String]] = [:]
         for v in areas.values {
-            if let d = v[0], let s = v[1], let k = v[2].flatMap(Double.init) { byDate[d, default: []].append((s, k, v[3] ?? "")) }
+            if let d = v[0], let s = v[1], let k = v[2].flatMap(Double.init) {
+                byDate[d, default: []].append((s, k, v[3] ?? ""))
+                digests[d, default: [:]][s] = v[4] ?? ""
+            }
         }
         var rows: [TimelineRow] = []
         var previous: Day?
         for d in ds {
-            let diff = try previous.map { p throws(FrontlineError) in try self.diff(from: p, to: d, options: options) }
+            let unchanged = previous.map { digests[$0.description] == digests[d.description] } ?? false
+            let diff = unchanged ? ControlDiff(from: previous!, to: d, sides: [], changes: [], settlements: [], droppedSliverKm2: 0, droppedSliverCount: 0)
+                : try previous.map { p throws(FrontlineError) in try self.diff(from: p, to: d, options: options) }
             let entries = byDate[d.description] ?? []
             for s in sideIDs {
                 guard let e = entries.first(where: { $0.0 == s }) else { continue }

@@ -52,6 +52,7 @@ import TestSupport
         let (dom, log) = try Chromium.dumpDOM(url.url!, using: chromium)
         #expect(dom.contains("data-ready=\"1\""), "the page's script ran: \(log.suffix(800))")
         #expect(dom.contains("data-date=\"2020-10-27\""))
+        #expect(count("id=\"map\"", in: dom) == 1 && count("id=\"map-view\"", in: dom) == 1, "no duplicate ids between the page and its map")
         #expect(!log.contains("Content Security Policy"), "no CSP refusal: \(log.suffix(800))")
         let shown = areas(dom)
         #expect(Set(shown.keys) == Set(expected.keys), "\(shown)")

@@ -16,8 +16,8 @@ main{display:grid;grid-template-columns:minmax(0,2fr) minmax(260px,1fr);gap:12px
 #controls button[aria-pressed="true"]{background:var(--ink);color:var(--page)}
 #slider{flex:1 1 200px;min-width:120px;accent-color:var(--ink)}
 #date{font-weight:bold;font-variant-numeric:tabular-nums;min-width:7em}
-#map svg,#chart svg{display:block;width:100%;height:auto}
-#map{border:1px solid var(--line)}
+#map-view svg,#chart svg{display:block;width:100%;height:auto}
+#map-view{border:1px solid var(--line)}
 #panel h2{font-size:15px;margin:14px 0 4px;border-bottom:1px solid var(--line)}
 #panel h2:first-child{margin-top:0}
 #asof,#note,.hint{color:var(--muted);font-size:13px;margin:2px 0}
@@ -29,8 +29,10 @@ main{display:grid;grid-template-columns:minmax(0,2fr) minmax(260px,1fr);gap:12px
 #incidents li{margin-bottom:6px}
 #place p{margin:2px 0}
 .place-name{font-weight:bold}
-#map circle[role="button"]{cursor:pointer}
-#map circle.selected{stroke:#1a1a1a;stroke-width:3;r:6px}
+#map-view circle[role="button"]{cursor:pointer}
+#map-view circle[role="button"]:hover{stroke-width:2}
+#map-view circle[role="button"]:focus-visible{outline:none;stroke:var(--focus);stroke-width:3}
+#map-view circle.selected{stroke:#1a1a1a;stroke-width:3;r:6px}
 #chart line.cursor{stroke:#1a1a1a;stroke-width:1.5;stroke-dasharray:4 3;pointer-events:none}
 #chart svg{cursor:crosshair}
 footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
@@ -48,6 +50,7 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
   data.places.forEach(function (p) { placeByID[p.id] = p; });
   var sideLabel = {};
   data.sides.forEach(function (s) { sideLabel[s.id] = s.label; });
+  var dayMs = data.dates.map(function (d) { return Date.parse(d); });
   var num = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
   function el(tag, text, cls) {
@@ -130,7 +133,7 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
   function renderPlace() {
     var box = $("place");
     box.textContent = "";
-    var old = document.querySelector("#map circle.selected");
+    var old = document.querySelector("#map-view circle.selected");
     if (old) old.classList.remove("selected");
     if (!selected) { box.appendChild(el("p", "Click or tab to a place on the map.", "hint")); return; }
     var p = placeByID[selected], circle = document.getElementById(selected);
@@ -143,7 +146,7 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
   }
 
   function renderCursor() {
-    var day = Date.parse(data.dates[current]);
+    var day = dayMs[current];
     document.querySelectorAll("#chart g.panel[data-x0]").forEach(function (g) {
       var x0 = +g.getAttribute("data-x0"), x1 = +g.getAttribute("data-x1");
       var d0 = Date.parse(g.getAttribute("data-day0")), d1 = Date.parse(g.getAttribute("data-day1"));
@@ -163,7 +166,7 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
   function enablePlaces() {
     data.places.forEach(function (p) {
       var c = document.getElementById(p.id);
-      if (!c || !$("map").contains(c)) return;
+      if (!c || !$("map-view").contains(c)) return;
       c.setAttribute("tabindex", "0");
       c.setAttribute("role", "button");
       c.setAttribute("aria-label", p.name);
@@ -174,7 +177,14 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
     i = Math.max(0, Math.min(n - 1, i));
     var mapChanged = i !== current;
     current = i;
-    if (mapChanged) { $("map").innerHTML = mapSVG(i); enablePlaces(); }
+    if (mapChanged) {
+      // Redrawing replaces the circles: keep keyboard focus on the same place if it had it.
+      var focused = document.activeElement, refocus = focused && focused.id && placeByID[focused.id] && $("map-view").contains(focused) ? focused.id : null;
+      $("map-view").innerHTML = mapSVG(i);
+      enablePlaces();
+      var again = refocus && document.getElementById(refocus);
+      if (again) again.focus({ preventScroll: true });
+    }
     $("slider").value = String(i);
     $("date").textContent = data.dates[i];
     $("asof").textContent = data.asOfText[i] || "";
@@ -188,12 +198,19 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
     document.body.setAttribute("data-ready", "1");
   }
 
-  function stop() { if (timer) { clearInterval(timer); timer = null; } $("play").textContent = "Play"; $("play").setAttribute("aria-pressed", "false"); }
+  function stop() { if (timer) { clearTimeout(timer); timer = null; } $("play").textContent = "Play"; $("play").setAttribute("aria-pressed", "false"); }
+  // Play by a chain of timeouts, so that a map slower to draw than a tick does not queue ticks up.
+  function tick() {
+    timer = setTimeout(function () {
+      render(current + 1);
+      if (current >= n - 1) stop(); else tick();
+    }, 600);
+  }
   function play() {
     if (current >= n - 1) render(0);
     $("play").textContent = "Pause";
     $("play").setAttribute("aria-pressed", "true");
-    timer = setInterval(function () { if (current >= n - 1) stop(); else render(current + 1); }, 600);
+    tick();
   }
   function toggle() { if (timer) stop(); else play(); }
 
@@ -210,8 +227,17 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
     renderPlace();
     return true;
   }
-  $("map").addEventListener("click", function (e) { pick(e.target); });
-  $("map").addEventListener("keydown", function (e) {
+  // The place circle nearest a click, within 12 px on screen (circles are a few px across on a phone).
+  function nearestPlace(x, y) {
+    var best = null, bestD = 12 * 12;
+    $("map-view").querySelectorAll("circle[role=button]").forEach(function (c) {
+      var r = c.getBoundingClientRect(), dx = r.left + r.width / 2 - x, dy = r.top + r.height / 2 - y;
+      if (dx * dx + dy * dy <= bestD) { bestD = dx * dx + dy * dy; best = c; }
+    });
+    return best;
+  }
+  $("map-view").addEventListener("click", function (e) { if (!pick(e.target)) pick(nearestPlace(e.clientX, e.clientY)); });
+  $("map-view").addEventListener("keydown", function (e) {
     if ((e.key === "Enter" || e.key === " ") && pick(e.target)) e.preventDefault();
   });
 
@@ -228,18 +254,24 @@ footer{color:var(--muted);font-size:12px;padding:8px 16px 16px}
     e.preventDefault();
   });
 
-  // A click in the chart picks the nearest date.
+  // A click in the chart picks the nearest date; with small multiples, the panel whose plot is nearest the pointer answers.
   var chart = document.querySelector("#chart svg");
   if (chart) chart.addEventListener("click", function (e) {
-    var g = chart.querySelector("g.panel[data-x0]"), m = chart.getScreenCTM();
-    if (!g || !m) return;
-    var pt = chart.createSVGPoint();
-    pt.x = e.clientX; pt.y = e.clientY;
-    var x = pt.matrixTransform(m.inverse()).x;
-    var x0 = +g.getAttribute("data-x0"), x1 = +g.getAttribute("data-x1");
-    var d0 = Date.parse(g.getAttribute("data-day0")), d1 = Date.parse(g.getAttribute("data-day1"));
-    var t = d0 + (d1 - d0) * (x - x0) / (x1 - x0), best = 0;
-    for (var i = 0; i < n; i++) { if (Math.abs(Date.parse(data.dates[i]) - t) < Math.abs(Date.parse(data.dates[best]) - t)) best = i; }
+    var hit = null, hitD = Infinity;
+    chart.querySelectorAll("g.panel[data-x0]").forEach(function (g) {
+      var m = g.getScreenCTM();
+      if (!m) return;
+      var pt = chart.createSVGPoint();
+      pt.x = e.clientX; pt.y = e.clientY;
+      pt = pt.matrixTransform(m.inverse());
+      var x0 = +g.getAttribute("data-x0"), x1 = +g.getAttribute("data-x1"), y0 = +g.getAttribute("data-y0"), y1 = +g.getAttribute("data-y1");
+      var dx = Math.max(x0 - pt.x, 0, pt.x - x1), dy = Math.max(y0 - pt.y, 0, pt.y - y1), d = dx * dx + dy * dy;
+      if (d < hitD) { hitD = d; hit = { g: g, x: pt.x, x0: x0, x1: x1 }; }
+    });
+    if (!hit || hit.x1 === hit.x0) return;
+    var d0 = Date.parse(hit.g.getAttribute("data-day0")), d1 = Date.parse(hit.g.getAttribute("data-day1"));
+    var t = d0 + (d1 - d0) * (hit.x - hit.x0) / (hit.x1 - hit.x0), best = 0;
+    for (var i = 1; i < n; i++) { if (Math.abs(dayMs[i] - t) < Math.abs(dayMs[best] - t)) best = i; }
     stop(); render(best);
   });
 

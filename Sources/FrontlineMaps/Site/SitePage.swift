@@ -52,7 +52,7 @@ enum SitePage {
                <input id="slider" type="range" min="0" max="\(last)" step="1" value="\(last)" aria-label="Date">
                <output id="date" for="slider">\(dates[last])</output>
               </div>
-              <div id="map" role="img" aria-label="Map of the selected date"></div>
+              <div id="map-view" role="img" aria-label="Map of the selected date"></div>
              </section>
              <aside id="panel">
               <h2>Area held</h2><p id="asof"></p>
