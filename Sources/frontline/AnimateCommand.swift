@@ -75,7 +75,7 @@ struct AnimateCommand: ParsableCommand {
         if ticks.last != hi, let last = ticks.last, last < hi { ticks.append(hi) }
         var options = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), title: title, precision: 1)
         options.windowMode = "data"
-        let context = try? dataOptions.load()
+        let context = try dataOptions.context()
         let started = Date()
         let progress = Progress(total: ticks.count, what: "frames")
         let frames = try Animation.frames(source, ticks: ticks, context: context, options: options, diffOptions: overlay.diff)

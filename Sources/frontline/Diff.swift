@@ -83,7 +83,7 @@ struct Diff: ParsableCommand {
             }
         }
         // Snapshot diffs name the settlements that changed hands from the world places around the changes.
-        let world = (try? dataOptions.load()).flatMap(WorldGeography.beside)
+        let world = (try dataOptions.context()).flatMap(WorldGeography.beside)
         var nearby: [Place] = []
         if let (sa, sb, sides, implicit) = statesAB, let window = diff.changes.compactMap({ BoundingBox(geometry: $0.geometry) }).union() {
             let margin = BoundingBox(west: window.west - 0.3, south: window.south - 0.3, east: window.east + 0.3, north: window.north + 0.3)

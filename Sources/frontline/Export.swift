@@ -54,7 +54,7 @@ struct Export: ParsableCommand {
             let source = try overlay.source(data: dataOptions, date: day)
             let asOf = try source.state(on: day)
             if let n = asOf.note { note(n) }
-            let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+            let countries = ((try dataOptions.context()).flatMap { try? $0.layer("world").features } ?? [])
             let fc = try SnapshotExport.features(asOf, label: source.label(of:), countries: countries, layers: Set(try parsedLayers().map(\.rawValue)))
             let meta = JSONObject([("name", .string("\(source.name) — \(day)")), ("date", .string(day.description)), ("as_of", .string(asOf.asOf.description))])
             if let gis { try out.emitLayers(fc, kind: gis, precision: precision); return }

@@ -18,7 +18,7 @@ struct GeographyOptions: ParsableArguments {
     /// The regions for a source's answer around `window`.
     func regionList(source: ControlSource, window: BoundingBox?, data: DataOptions) throws -> [Region] {
         if let regions { return try GeographyOptions.readRegions(regions) }
-        let world = (try? data.load()).flatMap(WorldGeography.beside)
+        let world = (try data.context()).flatMap(WorldGeography.beside)
         return try RegionBreakdown.regions(for: source, window: window, world: world)
     }
 

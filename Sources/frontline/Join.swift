@@ -45,7 +45,7 @@ struct Join: ParsableCommand {
             warn("\(input): \(table.badLines.count) row\(table.badLines.count == 1 ? "" : "s") with a bad date or position kept with empty joined columns (line\(table.badLines.count == 1 ? "" : "s") \(shown)\(table.badLines.count > 5 ? ", …" : ""))")
         }
         let source = try overlay.source(data: dataOptions)
-        let countries = (try? DatasetSource(dataset: try dataOptions.load()).dataset.layer("world").features) ?? []
+        let countries = ((try dataOptions.context()).flatMap { try? $0.layer("world").features } ?? [])
         if let first = source.dates.first {
             let early = table.rows.filter { $0.day < first }.count
             if early > 0 { warn("\(early) row\(early == 1 ? "" : "s") dated before \(source.name)'s first date \(first): joined columns left empty") }

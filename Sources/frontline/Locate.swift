@@ -88,7 +88,7 @@ extension Locate {
         let parts = place.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         let archive = try overlay.snapshotSource(date: day)
         // The world layers come with the bundled dataset (or --data): loaded once, with the snapshot that answers.
-        let context = try? dataOptions.load()
+        let context = try dataOptions.context()
         let world = context.flatMap(WorldGeography.beside)
         let countries = context.flatMap { try? $0.layer("world").features } ?? []
         let snap = try archive.snapshot(on: day)
@@ -104,7 +104,9 @@ extension Locate {
                 let box = snap.sides.compactMap { snap.areas[$0.id] }.compactMap { BoundingBox(geometry: $0) }.union()
                 codes = box.map { world.countryCodes(meeting: BoundingBox(west: $0.west - 1, south: $0.south - 1, east: $0.east + 1, north: $0.north + 1)) } ?? []
             }
-            let gaz = Gazetteer(try codes.flatMap { try world.places(of: $0) })
+            // A user's places without a country serve every country: each is taken once.
+            var seen = Set<String>()
+            let gaz = Gazetteer(try codes.flatMap { try world.places(of: $0) }.filter { seen.insert($0.id).inserted })
             switch gaz.lookup(place) {
             case .found(let p): named = p
             case .ambiguous(let ps) where country == nil

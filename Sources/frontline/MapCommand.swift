@@ -85,7 +85,7 @@ struct MapCommand: ParsableCommand {
         else if options.window == nil { options.window = try MapOptions.parseBBox(window) }
         let spec: MapSpec
         if overlay.usesSnapshots(), files.isEmpty {
-            let context = try? dataOptions.load()
+            let context = try dataOptions.context()
             let day = try date.map { try parseDay($0, flag: "--date") }
             let archive = try overlay.snapshotSource(date: day)
             if let day {
@@ -115,7 +115,7 @@ struct MapCommand: ParsableCommand {
             spec = try ChangeMap.spec(dataset: dataset, history: try dataset.timeline.history(), from: d1, to: d2, options: options)
         } else {
             // The bundled dataset only lends its base map where it overlaps; a missing dataset is no error here.
-            let context = try? dataOptions.load()
+            let context = try dataOptions.context()
             let a = try Snapshot.load(files[0], options: try overlay.snapshotOptions())
             for w in a.warnings { warn(w) }
             if files.count == 1 {

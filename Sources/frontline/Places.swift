@@ -12,6 +12,9 @@ struct Places: ParsableCommand {
     @Option(help: "Output format: table, json or geojson.")
     var format: Format = .table
 
+    @Option(help: ArgumentHelp("Search the world places of this country (ISO code, e.g. UA) instead of the dataset's gazetteer.", valueName: "CC"))
+    var country: String?
+
     @OptionGroup var dataOptions: DataOptions
     @OptionGroup var out: OutputOptions
 
@@ -22,8 +25,21 @@ struct Places: ParsableCommand {
     func run() throws {
         try out.preflight(inputs: [])
         let dataset = try dataOptions.load()
-        let found = dataset.gazetteer.search(query ?? "")
-        if found.isEmpty, let query { throw FrontlineError.badArgument("no place matches \"\(query)\"") }
+        // The dataset's own gazetteer, or the world's places (of --country, or the user's --places file).
+        var gazetteer = dataset.gazetteer
+        var scope = "the dataset's gazetteer"
+        if country != nil || dataOptions.places != nil {
+            guard let world = WorldGeography.beside(dataset) else { throw FrontlineError.badArgument("the world layers (geodata/world) are missing") }
+            let code = country?.uppercased()
+            if let code, dataOptions.places == nil, world.countryCodes(meeting: BoundingBox(west: -180, south: -90, east: 180, north: 90)).contains(code) == false {
+                throw FrontlineError.badArgument("--country \(code) is not a country of the world layers (ISO 3166-1 alpha-2, e.g. UA)")
+            }
+            let places = try code.map { try world.places(of: $0) } ?? (world.userPlaces ?? [])
+            gazetteer = Gazetteer(places)
+            scope = dataOptions.places.map { "the places of \($0)" } ?? "the world places of \(code ?? "")"
+        }
+        let found = gazetteer.search(query ?? "")
+        if found.isEmpty, let query { throw FrontlineError.badArgument("no place in \(scope) matches \"\(query)\"") }
         switch format {
         case .json:
             try out.emit(JSONValue.array(found.map(\.json)).jsonText + "\n")

@@ -66,7 +66,7 @@ struct SettlementsCommand: ParsableCommand {
         } else {
             let first = try source.state(on: ticks.first ?? lo), last = try source.state(on: ticks.last ?? hi)
             guard let box = (first.sides.compactMap { first.state.areas[$0.id] } + last.sides.compactMap { last.state.areas[$0.id] }).compactMap({ BoundingBox(geometry: $0) }).union(),
-                  let world = (try? dataOptions.load()).flatMap(WorldGeography.beside) else {
+                  let world = (try dataOptions.context()).flatMap(WorldGeography.beside) else {
                 throw FrontlineError.badArgument("no places for this source: the world layers (geodata/world) are missing")
             }
             places = try world.places(in: box.expanded(by: 0.2))

@@ -71,7 +71,7 @@ struct SiteCommand: ParsableCommand {
         let source = try overlay.source(data: dataOptions, files: inputs)
         var map = MapOptions(width: width, height: height, window: try bbox.map(MapOptions.parseBBox), precision: 1)
         map.credit = credit
-        let context = try? dataOptions.load()
+        let context = try dataOptions.context()
         let page = try Site.page(source, context: context, options: Site.Options(map: map, from: d1, to: d2, title: title, diff: overlay.diff))
         // The folder is made only now, when there is a page to put in it.
         if !existed {

@@ -23,6 +23,8 @@ public struct Dataset: Sendable {
     public var districts: [District]
     /// Named files of the manifest (paths relative to `root`).
     public var files: [String: String]
+    /// The user's own places (`--places FILE`), used instead of the bundled world places wherever those serve.
+    public var userPlaces: [Place]? = nil
 
     /// The absolute path of a manifest file, or nil when the manifest does not name it.
     public func path(of key: String) -> String? {

@@ -109,3 +109,20 @@ public struct Gazetteer: Sendable {
         return out
     }
 }
+
+extension Gazetteer {
+    /// The gazetteer with each place named in `language` where it has such a name (the English name kept as an
+    /// alternate, so lookups by it still work), and how many places were renamed.
+    public func localized(_ language: String) -> (Gazetteer, Int) {
+        var count = 0
+        let renamed = places.map { p -> Place in
+            guard let local = p.names[language], !local.isEmpty, local != p.name else { return p }
+            count += 1
+            var q = p
+            q.altNames = [p.name] + p.altNames
+            q.name = local
+            return q
+        }
+        return (Gazetteer(renamed), count)
+    }
+}

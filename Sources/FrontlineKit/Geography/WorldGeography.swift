@@ -21,6 +21,8 @@ public struct WorldGeography: Sendable {
     struct TileEntry: Sendable { var bbox: BoundingBox; var file: String }
     let countries: [String: CountryEntry]
     let tiles: [String: [TileEntry]]
+    /// Places that replace the bundled GeoNames ones (`--places FILE`); a place without a country serves every country.
+    public var userPlaces: [Place]?
 
     /// Opens the layers in `root` (the folder holding `index.json`).
     public init(root: String) throws(FrontlineError) {
@@ -53,7 +55,9 @@ public struct WorldGeography: Sendable {
 
     /// The world layers beside a dataset (`<dataset>/world`), when present.
     public static func beside(_ dataset: Dataset) -> WorldGeography? {
-        try? WorldGeography(root: (dataset.root as NSString).appendingPathComponent("world"))
+        guard var world = try? WorldGeography(root: (dataset.root as NSString).appendingPathComponent("world")) else { return nil }
+        world.userPlaces = dataset.userPlaces
+        return world
     }
 
     /// The countries whose bounding box meets a window.
@@ -75,6 +79,7 @@ public struct WorldGeography: Sendable {
     /// The places of a country, most populous first, as gazetteer places (`gn:<geonameid>` ids; the region as
     /// `district`; rank 1–4 by population).
     public func places(of country: String) throws(FrontlineError) -> [Place] {
+        if let userPlaces { return userPlaces.filter { $0.country == nil || $0.country == country } }
         guard let f = countries[country]?.places else { return [] }
         let path = (root as NSString).appendingPathComponent(f)
         let text = String(decoding: try FileIO.read(path), as: UTF8.self)
@@ -119,6 +124,7 @@ public struct WorldGeography: Sendable {
 
     /// Places of every country meeting a window, inside it.
     public func places(in window: BoundingBox) throws(FrontlineError) -> [Place] {
+        if let userPlaces { return userPlaces.filter { window.contains($0.position) } }
         var out: [Place] = []
         for c in countryCodes(meeting: window) {
             out += try places(of: c).filter { window.contains($0.position) }
