@@ -185,12 +185,16 @@ public final class PostGISSource: SnapshotSource, @unchecked Sendable {
         try store.db.exec("TRUNCATE join_rows")
         let lines = rows.enumerated().map { i, r in "\(i)\t\(r.day)\t\(Store.pointHex(r.position))" }
         try store.db.copy("COPY join_rows (n, date, geom) FROM STDIN", lines: lines)
+        try store.db.exec("CREATE INDEX IF NOT EXISTS join_rows_date ON join_rows (date)")
         try store.db.exec("ANALYZE join_rows")
+        // Each row's answering date by a range join over the source's dates (index on the rows' dates), then the
+        // side by ST_Covers, ordered by date so that consecutive calls share one polygon and PostGIS's prepared
+        // geometry cache serves them.
         let r = try store.db.exec("""
-            WITH d AS (SELECT DISTINCT date FROM snapshots WHERE source = $1),
-                 j AS (SELECT n, geom, (SELECT max(d.date) FROM d WHERE d.date <= join_rows.date) AS asof FROM join_rows)
+            WITH d AS (SELECT date, lead(date) OVER (ORDER BY date) AS next FROM (SELECT DISTINCT date FROM snapshots WHERE source = $1) x),
+                 j AS (SELECT r.n, r.geom, d.date AS asof FROM d JOIN join_rows r ON r.date >= d.date AND (d.next IS NULL OR r.date < d.next))
             SELECT j.n, j.asof::text, (SELECT s.side FROM snapshots s WHERE s.source = $1 AND s.date = j.asof AND ST_Covers(s.geom, j.geom) ORDER BY s.side LIMIT 1)
-            FROM j ORDER BY j.n
+            FROM j ORDER BY j.asof, j.n
             """, [source])
         var out = [[String]](repeating: ["", "", "", ""], count: rows.count)
         for v in r.values {
