@@ -47,7 +47,9 @@ struct Ingest: ParsableCommand {
             throw FrontlineError.badInput(path: file, place: "", message: "not text: a news report must be UTF-8 text (this looks like a binary file)")
         }
         let dataset = try Dataset.load(root: try Dataset.locate(explicit: data))
-        let result = ReportIngester(gazetteer: dataset.gazetteer)
+        // Places the dataset lacks resolve through the world places of the countries the text names.
+        let gazetteer = try ReportIngester.gazetteer(for: text, dataset: dataset.gazetteer, world: WorldGeography.beside(dataset))
+        let result = ReportIngester(gazetteer: gazetteer)
             .ingest(text, reportDate: reportDate.flatMap(Day.init), fileName: file == "-" ? nil : (file as NSString).lastPathComponent)
         for w in result.warnings { warn(w) }
         let joiner = try IncidentJoiner(dataset: dataset)

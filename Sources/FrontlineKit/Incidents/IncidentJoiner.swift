@@ -65,15 +65,18 @@ public final class IncidentJoiner: @unchecked Sendable {
         let c = try state.control(at: p, sides: dataset.timeline.sides)
         j.controller = c.side
         j.controlStatus = c.side == nil ? nil : c.status
+        if c.side == nil { j.note = "outside the study area" }
+        // Beyond the dataset's map window (another war's town read from a report) there is no front of this
+        // dataset to measure to: no distance, rather than 1,300 km to Karabakh.
+        if c.side == nil, !dataset.window.contains(p) { j.note = "outside the study area and its map window: no front of this dataset near"; return j }
         let front = try frontLine(on: incident.date)
         if !front.isEmpty {
             do { j.distanceToFrontKm = try Geodesy.distanceKm(from: p, to: front) } catch {
                 throw .geometry("distance from \(incident.id) to the front: \(error)")
             }
         } else {
-            j.note = "no front line on \(incident.date)"
+            j.note = j.note ?? "no front line on \(incident.date)"
         }
-        if c.side == nil { j.note = "outside the study area" }
         return j
     }
 

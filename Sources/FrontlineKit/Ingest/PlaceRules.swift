@@ -122,6 +122,16 @@ enum PlaceRules {
             }
             let picked = ps.filter { p in p.country.map { isos.contains($0) } ?? false }
             if picked.count == 1, let p = picked.first { return .found(p) }
+            // "the eastern Ukrainian city of Pokrovsk": a country form that qualifies a settlement noun just before the
+            // place settles namesakes ("Russian forces fired at Pokrovsk" names the attacker, not the place's country).
+            let first = name.split(separator: " ").first.map { $0.lowercased() } ?? ""
+            let nouns: Set<String> = ["city", "town", "village", "settlement", "locality", "hamlet", "port", "capital"]
+            if let at = t.firstIndex(where: { $0.lower == first }),
+               let noun = t[max(0, at - 3)..<at].lastIndex(where: { nouns.contains($0.lower) }),
+               let iso = t[max(0, noun - 3)..<noun].reversed().compactMap({ ActorLexicon.forms[$0.lower]?.iso }).first {
+                let local = ps.filter { $0.country == iso }
+                if local.count == 1, let p = local.first { return .found(p) }
+            }
             return .ambiguous(ps)
         }
     }

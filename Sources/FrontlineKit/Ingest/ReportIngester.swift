@@ -121,7 +121,19 @@ struct Reader {
             ?? (dateline?.actor?.isRegion == true ? dateline?.actor : nil)
         // 3. Facts per sentence.
         let militaryContext = sentences.contains { s in s.tokens.contains { ["military", "army", "helicopter", "aircraft", "convoy"].contains($0.lower) } }
-        let facts: [SentenceFacts] = sentences.map { self.facts(of: $0, militaryContext: militaryContext) }
+        var facts: [SentenceFacts] = sentences.map { self.facts(of: $0, militaryContext: militaryContext) }
+        // A namesake settled once in the report ("the Ukrainian city of Pokrovsk") is the same place when the name
+        // comes back without its country.
+        var settled: [String: Place] = [:]
+        for f in facts { for m in f.places { if case .found(let p) = m.resolution, settled[Gazetteer.key(m.name)] == nil { settled[Gazetteer.key(m.name)] = p } } }
+        for i in facts.indices {
+            for k in facts[i].places.indices {
+                if case .ambiguous(let ps) = facts[i].places[k].resolution, let p = settled[Gazetteer.key(facts[i].places[k].name)],
+                   ps.contains(where: { $0.id == p.id }) {
+                    facts[i].places[k].resolution = .found(p)
+                }
+            }
+        }
         let warStart = facts.flatMap { $0.dates }.filter { $0.role == .periodStart }
             .compactMap { $0.resolve(reportDate: rd)?.0 }.first
         // 4. Group body sentences into incidents.
@@ -159,5 +171,44 @@ struct Reader {
         return IngestResult(reportDate: rd, reportDateSource: dateSource,
                             headline: headlines.first, dateline: datelineText, incidents: incidents, aggregates: aggregates,
                             unresolvedPlaces: unresolved, ambiguousPlaces: ambiguous, warnings: warnings)
+    }
+}
+
+extension ReportIngester {
+    /// The ISO codes of the countries a text names as places, in order of first mention: by name ("in Ukraine",
+    /// "Syria's north"), or by a demonym that qualifies a place ("the Ukrainian city of", "a Syrian village"). A
+    /// demonym of an actor ("Russian forces", "Russian strikes") names no place: its country's towns are not taken.
+    public static func countriesNamed(in text: String) -> [String] {
+        var words: [String] = []
+        var word = ""
+        for c in text {
+            if c.isLetter { word.append(c) } else { if !word.isEmpty { words.append(word.lowercased()); word = "" } }
+        }
+        if !word.isEmpty { words.append(word.lowercased()) }
+        let placeNouns: Set<String> = ["city", "town", "village", "villages", "towns", "cities", "settlement", "region", "province", "oblast",
+                                       "territory", "border", "capital", "port", "district", "governorate", "countryside", "north", "south",
+                                       "east", "west", "northern", "southern", "eastern", "western", "frontline", "front"]
+        var out: [String] = []
+        for (i, w) in words.enumerated() {
+            guard let a = ActorLexicon.forms[w], let iso = a.iso, !a.isRegion, !out.contains(iso) else { continue }
+            let isName = a.name.lowercased() == w
+            let qualifies = words[(i + 1)..<min(words.count, i + 3)].contains { placeNouns.contains($0) }
+            if isName || qualifies { out.append(iso) }
+        }
+        return out
+    }
+
+    /// The gazetteer for one report: the dataset's places, then the world places of every other country the text
+    /// names (Bakhmut, Avdiivka, Aleppo), each place once (by GeoNames id). Namesakes stay ambiguous unless the
+    /// sentence names the country (see `PlaceRules.resolve`).
+    public static func gazetteer(for text: String, dataset: Gazetteer, world: WorldGeography?) throws(FrontlineError) -> Gazetteer {
+        guard let world else { return dataset }
+        let known = Set(dataset.places.compactMap(\.geonameID))
+        let datasetCountries = Set(dataset.places.compactMap(\.country))
+        var extra: [Place] = []
+        for iso in countriesNamed(in: text) where !datasetCountries.contains(iso) {
+            extra += try world.places(of: iso).filter { $0.geonameID.map { !known.contains($0) } ?? true }
+        }
+        return extra.isEmpty ? dataset : Gazetteer(dataset.places + extra)
     }
 }
