@@ -199,7 +199,8 @@ extension ReportIngester {
     }
 
     /// The gazetteer for one report: the dataset's places, then the world places of every other country the text
-    /// names (Bakhmut, Avdiivka, Aleppo), each place once (by GeoNames id). Namesakes stay ambiguous unless the
+    /// names (Bakhmut, Avdiivka, Aleppo), each place once (by GeoNames id), none that shares a name with one of the
+    /// dataset's. Namesakes stay ambiguous unless the
     /// sentence names the country (see `PlaceRules.resolve`).
     public static func gazetteer(for text: String, dataset: Gazetteer, world: WorldGeography?) throws(FrontlineError) -> Gazetteer {
         guard let world else { return dataset }
@@ -207,7 +208,12 @@ extension ReportIngester {
         let datasetCountries = Set(dataset.places.compactMap(\.country))
         var extra: [Place] = []
         for iso in countriesNamed(in: text) where !datasetCountries.contains(iso) {
-            extra += try world.places(of: iso).filter { $0.geonameID.map { !known.contains($0) } ?? true }
+            // The dataset's own places come first: a world namesake of one (Barda in Perm Krai) is left out.
+            extra += try world.places(of: iso).filter { p in
+                guard p.geonameID.map({ !known.contains($0) }) ?? true else { return false }
+                if case .notFound = dataset.lookup(p.name) { return true }
+                return false
+            }
         }
         return extra.isEmpty ? dataset : Gazetteer(dataset.places + extra)
     }
