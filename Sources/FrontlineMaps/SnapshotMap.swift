@@ -127,9 +127,18 @@ public enum SnapshotMap {
             notes.append("\(diff.droppedSliverCount) slivers (\(MapText.km2(diff.droppedSliverKm2)) in all) left out as digitising noise.")
         }
         notes.append("Areas on the WGS84 ellipsoid.")
+        // Zoomed to the changes: an overview shows where the window lies in the theatre country.
+        var overview: MapOverview?
+        if window != dataWindow {
+            let land = base.layers.first { $0.id == "theatre" }?.features.map(\.geometry) ?? []
+            let drawn = Array(b.areas.values)
+            if let extent = (land + drawn).compactMap(BoundingBox.init(geometry:)).union() {
+                overview = MapOverview(window: extent.expanded(by: 0.04), land: land, drawn: drawn)
+            }
+        }
         return MapSpec(title: options.title ?? title, subtitle: names.joined(separator: " → "), window: window, layers: layers, places: places, areaLabels: base.labels,
                        legendNotes: notes, attribution: attribution(baseMap: hasBase, files: names, credit: options.credit ?? b.rules?.credit, world: base.theatre != nil),
-                       description: "Change of control between \(names.joined(separator: " and ")), drawn by frontline.")
+                       description: "Change of control between \(names.joined(separator: " and ")), drawn by frontline.", overview: overview)
     }
 
     /// The bundled dataset's countries, borders and rivers where they reach the window; elsewhere its simplified

@@ -74,8 +74,10 @@ public struct MapRenderer: Sendable {
         }
         for a in spec.areaLabels { areaPaths[a.id] = screen.path(a.geometry) }
 
-        // Markers first (they must stay visible), then places by priority, then area labels.
+        // Markers first (they must stay visible), then places by priority, then area labels; never under the overview.
         var placer = LabelPlacer(bounds: layout.map.inset(by: 2))
+        let inset = spec.overview.flatMap { overviewGroup($0, projection: projection, main: transform, in: layout.map) }
+        if let inset { placer.reserveMarker(inset.frame.inset(by: -2)) }
         var markerGroup = SVGElement.group(id: "markers")
         var labelGroup = SVGElement.group(id: "labels")
         var pendingMarkerLabels: [(MapMarker, PlanePoint, Double)] = []
@@ -170,6 +172,7 @@ public struct MapRenderer: Sendable {
         }
         mapGroup.append(markerGroup)
         mapGroup.append(placeGroup)
+        if let inset { mapGroup.append(inset.group) }
 
         // Furniture.
         var root = SVGElement("svg", [
@@ -183,7 +186,7 @@ public struct MapRenderer: Sendable {
         let legendSymbols = used.filter { $0.legend != nil }.enumerated()
             .sorted { ($0.element.legendOrder, $0.offset) < ($1.element.legendOrder, $1.offset) }.map(\.element)
         var defs = SVGElement("defs")
-        defs.children.append(.element(SVGElement("style", children: [.css(style.css(symbols: used))])))
+        defs.children.append(.element(SVGElement("style", children: [.css(style.css(symbols: used) + (inset == nil ? "" : Self.overviewCSS))])))
         var clip = SVGElement("clipPath", [("id", .text("map-clip"))])
         clip.append(.rect(layout.map))
         defs.append(clip)
@@ -368,5 +371,50 @@ struct IDRegistry {
         let n = seen[s, default: 0]
         seen[s] = n + 1
         return n == 0 ? s : "\(s)-\(n + 1)"
+    }
+}
+
+extension MapRenderer {
+    static let overviewCSS = """
+
+        .overview-frame{fill:#ffffff;stroke:#666666;stroke-width:.8}
+        .overview-land{fill:#f3f1ec;stroke:#6d6b66;stroke-width:.6}
+        .overview-drawn{fill:#e7a59a;stroke:none}
+        .overview-outline{fill:none;stroke:#6d6b66;stroke-width:.6}
+        .overview-focus{fill:none;stroke:#1a1a1a;stroke-width:1.6}
+        """
+
+    /// The overview inset in the map's lower-left corner: about a quarter of the map's width, its height by the
+    /// projected shape of the overview's window; nil when the window does not project.
+    func overviewGroup(_ o: MapOverview, projection: some MapProjection, main: ViewTransform, in map: Rect) -> (group: SVGElement, frame: Rect)? {
+        guard let unit = ViewTransform.fit(window: o.window, projection: projection, into: Rect(x: 0, y: 0, width: 1000, height: 1000)) else { return nil }
+        // The window's projected aspect, from where its corners land in a unit fit.
+        let corners = [Position(lon: o.window.west, lat: o.window.south), Position(lon: o.window.east, lat: o.window.north),
+                       Position(lon: o.window.west, lat: o.window.north), Position(lon: o.window.east, lat: o.window.south)]
+        let pts = corners.compactMap { projection.forward($0).map(unit.apply) }
+        guard pts.count == 4 else { return nil }
+        let w = (pts.map(\.x).max()! - pts.map(\.x).min()!), h = (pts.map(\.y).max()! - pts.map(\.y).min()!)
+        guard w > 0, h > 0 else { return nil }
+        let width = max(110, min(220, map.width * 0.24)), height = min(map.height * 0.4, width * h / w)
+        let frame = Rect(x: map.x + 8, y: map.maxY - height - 8, width: height < width * h / w ? height * w / h : width, height: height)
+        guard let t = ViewTransform.fit(window: o.window, projection: projection, into: frame.inset(by: 4)) else { return nil }
+        let screen = ScreenGeometry(projection: projection, transform: t, clip: frame, tolerance: 0.6)
+        var g = SVGElement.group(id: "overview", class: "overview")
+        g.append(.rect(frame, class: "overview-frame"))
+        for (cls, geoms) in [("overview-land", o.land), ("overview-drawn", o.drawn), ("overview-outline", o.land)] {
+            for geom in geoms {
+                let d = screen.path(geom)
+                if !d.isEmpty { g.append(SVGElement("path", [("class", .text(cls)), ("d", .path(d))])) }
+            }
+        }
+        // What the main map shows: its frame taken back to the projection plane (both share the projection) and
+        // into the overview.
+        let corners2 = [PlanePoint(x: map.x, y: map.y), PlanePoint(x: map.maxX, y: map.y), PlanePoint(x: map.maxX, y: map.maxY), PlanePoint(x: map.x, y: map.maxY)]
+            .map { p in t.apply(PlanePoint(x: (p.x - main.translateX) / main.scale, y: -(p.y - main.translateY) / main.scale)) }
+        var focus = PathData()
+        focus.ring(corners2)
+        g.append(SVGElement("path", [("class", .text("overview-focus")), ("d", .path(focus))]))
+        g.children.insert(.element(SVGElement("title", children: [.text("Where the map lies")])), at: 0)
+        return (g, frame)
     }
 }

@@ -75,6 +75,19 @@ public struct AreaLabel: Hashable, Sendable {
     }
 }
 
+/// A small overview in a corner of a zoomed map: where its window lies in the country.
+public struct MapOverview: Hashable, Sendable {
+    /// The lon/lat extent the overview shows (the country, with a margin).
+    public var window: BoundingBox
+    /// The country's land, outlined.
+    public var land: [Geometry]
+    /// What the source draws (the occupied area), filled lightly. The area the main map shows is outlined.
+    public var drawn: [Geometry]
+    public init(window: BoundingBox, land: [Geometry], drawn: [Geometry]) {
+        self.window = window; self.land = land; self.drawn = drawn
+    }
+}
+
 /// Everything a map shows, in lon/lat, before projection: what the composition layer hands the renderer.
 public struct MapSpec: Hashable, Sendable {
     public var title: String
@@ -92,13 +105,15 @@ public struct MapSpec: Hashable, Sendable {
     public var attribution: String
     /// Written to `<desc>`.
     public var description: String?
+    /// An overview inset (zoomed change maps of another war).
+    public var overview: MapOverview?
 
     public init(title: String, subtitle: String? = nil, window: BoundingBox, layers: [MapLayer] = [], places: [MapPlace] = [],
                 markers: [MapMarker] = [], areaLabels: [AreaLabel] = [], legendNotes: [String] = [], attribution: String = "",
-                description: String? = nil) {
+                description: String? = nil, overview: MapOverview? = nil) {
         self.title = title; self.subtitle = subtitle; self.window = window; self.layers = layers; self.places = places
         self.markers = markers; self.areaLabels = areaLabels; self.legendNotes = legendNotes; self.attribution = attribution
-        self.description = description
+        self.description = description; self.overview = overview
     }
 }
 
