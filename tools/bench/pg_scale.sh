@@ -41,8 +41,8 @@ assert len(a) == len(b), (len(a), len(b))
 worst = max((abs(float(x[k]) - float(y[k])) for x, y in zip(a[1:], b[1:]) for k in range(3, 7) if x[k] and y[k]), default=0)
 print(f"{'  timeline db vs files: rows':44s} {len(a) - 1:>10d}\n{'  largest difference, km2':44s} {worst:>10.4f}")
 PY
-  first=$(ls "$dir" | sort | head -1 | grep -oE '[0-9]{8}' | sed -E 's/(....)(..)(..)/\1-\2-\3/')
-  last=$(ls "$dir" | sort | tail -1 | grep -oE '[0-9]{8}' | sed -E 's/(....)(..)(..)/\1-\2-\3/')
+  first=$(ls "$dir" | grep geojson | sort | head -1 | grep -oE '[0-9]{8}' | sed -E 's/(....)(..)(..)/\1-\2-\3/')
+  last=$(ls "$dir" | grep geojson | sort | tail -1 | grep -oE '[0-9]{8}' | sed -E 's/(....)(..)(..)/\1-\2-\3/')
   printf "%-44s %10s\n" "locate --db $name (last date)" "$(t $bin locate 48.0,37.8 --date "$last" --db "$db" --source $name)"
   printf "%-44s %10s\n" "diff --db $name first→last" "$(t $bin diff --db "$db" --source $name --from "$first" --to "$last")"
 done
