@@ -1,23 +1,10 @@
 import FrontlineKit
+import MapRender
 
 /// The page's HTML: a fixed skeleton, the data as a JSON block, the script and style of `SiteAssets`.
 enum SitePage {
-    /// Text for HTML content and attribute values.
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out
-    }
+    /// Text for HTML content and attribute values (the SVG writer's XML escaping serves HTML as well).
+    static func escape(_ s: String) -> String { SVGWriter.escape(s, attribute: true) }
 
     /// JSON made safe inside `<script type="application/json">`: no `<` can close the element or open a comment.
     static func scriptSafe(_ json: String) -> String {
