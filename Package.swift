@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "FrontlineKit", targets: ["FrontlineKit"]),
         .library(name: "FrontlineStore", targets: ["FrontlineStore"]),
+        .library(name: "FrontlineIngest", targets: ["FrontlineIngest"]),
         .library(name: "MapRender", targets: ["MapRender"]),
         .library(name: "ChartRender", targets: ["ChartRender"]),
         .library(name: "FrontlineMaps", targets: ["FrontlineMaps"]),
@@ -32,8 +33,10 @@ let package = Package(
         .target(name: "GeoOps", dependencies: ["GeoModel", "CGEOS", "CPROJ"]),
         // Every vector format beyond GeoJSON, through GDAL/OGR: features in, features out. Knows no conflict.
         .target(name: "GeoIO", dependencies: ["GeoModel", "CGDAL"]),
-        // The conflict domain: gazetteer, control timeline, diffs, incidents, ingest.
+        // The conflict domain: gazetteer, control timeline, diffs, incidents, joins, sources.
         .target(name: "FrontlineKit", dependencies: ["GeoModel", "GeoOps", "GeoIO"]),
+        // News text in, incident and claim records out: rules over the gazetteer and the record types of FrontlineKit.
+        .target(name: "FrontlineIngest", dependencies: ["FrontlineKit", "GeoModel"]),
         // The PostGIS store and source (the only importer of libpq).
         .target(name: "FrontlineStore", dependencies: ["FrontlineKit", "GeoIO", "GeoModel", "GeoOps", "CPQ"]),
         // SVG maps; knows nothing of GEOS or PROJ.
@@ -45,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "frontline",
             dependencies: [
-                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "MapRender", "ChartRender", "FrontlineMaps", "FrontlineStore",
+                "GeoModel", "GeoOps", "GeoIO", "FrontlineKit", "FrontlineIngest", "MapRender", "ChartRender", "FrontlineMaps", "FrontlineStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +56,7 @@ let package = Package(
         .testTarget(name: "GeoModelTests", dependencies: ["GeoModel", "TestSupport"]),
         .testTarget(name: "GeoOpsTests", dependencies: ["GeoOps", "GeoModel", "TestSupport"]),
         .testTarget(name: "FrontlineKitTests", dependencies: ["FrontlineKit", "GeoOps", "GeoModel", "TestSupport"]),
+        .testTarget(name: "FrontlineIngestTests", dependencies: ["FrontlineIngest", "FrontlineKit", "GeoModel", "TestSupport"]),
         .testTarget(name: "MapRenderTests", dependencies: ["MapRender", "GeoModel", "TestSupport"]),
         .testTarget(name: "ChartRenderTests", dependencies: ["ChartRender", "MapRender", "TestSupport"]),
         .testTarget(name: "FrontlineMapsTests", dependencies: ["FrontlineMaps", "FrontlineKit", "MapRender", "GeoModel", "TestSupport"]),

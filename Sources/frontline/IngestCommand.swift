@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FrontlineKit
+import FrontlineIngest
 import GeoModel
 
 struct Ingest: ParsableCommand {

@@ -6,8 +6,11 @@ import TestSupport
 import Testing
 
 @Suite struct IncidentCatalogTests {
+    /// The bundled dataset, when built; nil otherwise.
+    static let dataset: Dataset? = try? Dataset.load(root: TestPaths.geodata.path)
+
     @Test func loadsTheBundledIncidents() throws {
-        guard let dataset = IngestFixtures.dataset else { print("SKIP loadsTheBundledIncidents: bundled dataset not built"); return }
+        guard let dataset = Self.dataset else { print("SKIP loadsTheBundledIncidents: bundled dataset not built"); return }
         let catalog = try dataset.loadIncidents()
         #expect(catalog.incidents.count >= 20)
         #expect(!catalog.aggregates.isEmpty)
@@ -67,7 +70,7 @@ import Testing
     /// Cross-checked with tools/crosscheck_front_distance.py (shapely 2.2.0, pyproj 3.7.2, PROJ 9.5.1) on the front
     /// line of `frontline export --date 2020-10-27`: 16.7858 km.
     @Test func seedIncidentJoin() throws {
-        guard let dataset = IngestFixtures.dataset, let barda = dataset.gazetteer.place(id: "barda") else {
+        guard let dataset = IncidentCatalogTests.dataset, let barda = dataset.gazetteer.place(id: "barda") else {
             print("SKIP seedIncidentJoin: bundled dataset not built"); return
         }
         let joiner = try IncidentJoiner(dataset: dataset)
@@ -90,7 +93,7 @@ import Testing
 
     /// Runs the independent check live when python3 with shapely and pyproj is present.
     @Test func distanceAgreesWithShapelyAndPyproj() throws {
-        guard IngestFixtures.dataset != nil else { print("SKIP distanceAgreesWithShapelyAndPyproj: bundled dataset not built"); return }
+        guard IncidentCatalogTests.dataset != nil else { print("SKIP distanceAgreesWithShapelyAndPyproj: bundled dataset not built"); return }
         let probe = Process()
         probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         probe.arguments = ["python3", "-c", "import shapely, pyproj"]
@@ -119,7 +122,7 @@ import Testing
         py.waitUntilExit()
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let theirs = try #require(json["distance_km"] as? Double)
-        guard let dataset = IngestFixtures.dataset, let barda = dataset.gazetteer.place(id: "barda") else { return }
+        guard let dataset = IncidentCatalogTests.dataset, let barda = dataset.gazetteer.place(id: "barda") else { return }
         let front = try IncidentJoiner(dataset: dataset).frontLine(on: Day(year: 2020, month: 10, day: 27)!)
         let ours = try Geodesy.distanceKm(from: barda.position, to: front)
         print("distance Barda→front 2020-10-27: frontline \(ours) km, shapely \(json["shapely"] ?? "?") + pyproj \(json["pyproj"] ?? "?") \(theirs) km")

@@ -1,3 +1,4 @@
+import FrontlineKit
 /// Reading the report's frame (headline, report date) and the facts of each sentence.
 extension Reader {
     /// A short first line with no closing period: a headline.

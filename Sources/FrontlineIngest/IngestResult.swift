@@ -1,3 +1,4 @@
+import FrontlineKit
 import GeoModel
 
 /// Where a field's value came from: the sentence, the words that gave it, and how sure the rule is (0…1).

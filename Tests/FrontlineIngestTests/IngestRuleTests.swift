@@ -1,4 +1,5 @@
-@testable import FrontlineKit
+@testable import FrontlineIngest
+import FrontlineKit
 import GeoModel
 import Testing
 

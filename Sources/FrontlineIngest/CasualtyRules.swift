@@ -1,3 +1,4 @@
+import FrontlineKit
 /// Killed or wounded.
 enum CasualtyMeasure: String, Hashable, Sendable { case killed, wounded }
 

@@ -1,3 +1,4 @@
+import FrontlineIngest
 import FrontlineKit
 import TestSupport
 import Testing

@@ -1,3 +1,4 @@
+import FrontlineKit
 import GeoModel
 
 /// Reads English news reports into incident records and aggregate claims, with rules (no network, no model).

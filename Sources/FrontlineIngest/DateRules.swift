@@ -1,3 +1,4 @@
+import FrontlineKit
 /// What a date in a sentence dates.
 enum DateRole: Hashable, Sendable {
     /// The incident itself.

@@ -1,3 +1,4 @@
+import FrontlineKit
 /// The dateline of a wire report ("GANJA, Azerbaijan, Oct 11 (Reuters) -", "BAKU, October 17. /TASS/.") or a
 /// date header line ("Baku, 16 October 2020").
 struct Dateline: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import FrontlineKit
 /// "X said", "according to X": who a sentence's statement comes from.
 struct Attribution: Hashable, Sendable {
     var np: [Token]

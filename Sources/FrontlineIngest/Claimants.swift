@@ -1,3 +1,4 @@
+import FrontlineKit
 /// Who made a claim: a country or party with a body or person ("Azerbaijan: Prosecutor General's Office"), or an
 /// organisation on its own ("Human Rights Watch").
 struct Claimant: Hashable, Sendable {

@@ -1,3 +1,4 @@
+import FrontlineKit
 /// A country or party named in news text: how it is written, and the dataset side it fights on, if any.
 struct Actor: Hashable, Sendable {
     /// The name used in claimant strings ("Azerbaijan", "Nagorno-Karabakh").

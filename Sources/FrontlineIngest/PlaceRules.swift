@@ -1,3 +1,4 @@
+import FrontlineKit
 /// A place named in a sentence, in a locative phrase.
 struct PlaceMention: Hashable, Sendable {
     enum Resolution: Hashable, Sendable {

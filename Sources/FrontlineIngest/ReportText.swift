@@ -1,3 +1,4 @@
+import FrontlineKit
 /// A word, number or punctuation mark of a sentence.
 struct Token: Hashable, Sendable {
     /// As written (curly apostrophes made straight).

@@ -1,3 +1,4 @@
+import FrontlineKit
 /// Denials, admissions, and the final records.
 extension Reader {
     /// Incidents a sentence speaks of: those whose place it names, else all.

@@ -1,3 +1,4 @@
+import FrontlineKit
 /// A number read from text, with the bounds its wording implies.
 struct ParsedNumber: Hashable, Sendable {
     var count: CasualtyCount

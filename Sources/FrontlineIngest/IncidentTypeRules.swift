@@ -1,3 +1,4 @@
+import FrontlineKit
 /// The type of attack a sentence describes, by its weapons and verbs.
 enum IncidentTypeRules {
     static let aircraft: Set<String> = ["helicopter", "aircraft", "plane", "jet", "airliner", "warplane", "mi-24", "su-25", "mi-8", "su-24"]

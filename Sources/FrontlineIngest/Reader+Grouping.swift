@@ -1,3 +1,4 @@
+import FrontlineKit
 /// Grouping sentence facts into incidents.
 extension Reader {
     /// The place of a sentence that can locate an incident (unknown names only when the sentence is clearly an attack).

@@ -1,4 +1,5 @@
 import Foundation
+import FrontlineIngest
 import FrontlineKit
 import TestSupport
 import Testing
