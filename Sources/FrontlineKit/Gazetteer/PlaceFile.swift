@@ -50,18 +50,7 @@ public enum PlaceFile {
     static func csv(_ path: String) throws(FrontlineError) -> [Place] {
         var bytes = try FileIO.read(path)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var lines: [Range<Int>] = []
-        var start = 0, quoted = false
-        for (i, b) in bytes.enumerated() {
-            if b == UInt8(ascii: "\"") { quoted.toggle() }
-            if b == 0x0A && !quoted {
-                var end = i
-                if end > start && bytes[end - 1] == 0x0D { end -= 1 }
-                if end > start { lines.append(start..<end) }
-                start = i + 1
-            }
-        }
-        if start < bytes.count { lines.append(start..<bytes.count) }
+        let lines = try IncidentCSV.records(bytes, path: path)
         guard let header = lines.first else { throw .badInput(path: path, place: "line 1", message: "empty file, expected a header") }
         func text(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self).replacingOccurrences(of: "\"\"", with: "\"").trimmingCharacters(in: .whitespaces) }
         let names = IncidentCSV.fields(bytes, header).map { text($0).lowercased() }

@@ -26,31 +26,7 @@ public struct IncidentCSV: Sendable {
     /// marks its line (see `badLines`).
     public static func parse(_ bytes: [UInt8], path: String, dateColumn: String? = nil, lonColumn: String? = nil,
                              latColumn: String? = nil) throws(FrontlineError) -> IncidentCSV {
-        var lines: [Range<Int>] = []
-        var start = 0
-        var openQuoteLine: Int?
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            var quoted = false
-            var lineNo = 1
-            while i < b.count {
-                let c = b[i]
-                if c == UInt8(ascii: "\"") { quoted.toggle(); if quoted { openQuoteLine = lineNo } }
-                else if c == 0x0A {
-                    lineNo += 1
-                    if !quoted {
-                        var end = i
-                        if end > start && b[end - 1] == 0x0D { end -= 1 }
-                        if end > start { lines.append(start..<end) }
-                        start = i + 1
-                    }
-                }
-                i += 1
-            }
-            if start < b.count { lines.append(start..<b.count) }
-            if !quoted { openQuoteLine = nil }
-        }
-        if let l = openQuoteLine { throw .badInput(path: path, place: "line \(l)", message: "unterminated quote: a field opens with \" and never closes") }
+        let lines = try records(bytes, path: path)
         guard let headerLine = lines.first else { throw .badInput(path: path, place: "line 1", message: "empty file, expected a header") }
         var header = Array(bytes[headerLine])
         if header.starts(with: [0xEF, 0xBB, 0xBF]) { header.removeFirst(3) }
@@ -93,6 +69,37 @@ public struct IncidentCSV: Sendable {
         csv.badLines = bad
         csv.rowOfLine = rowOfLine
         return csv
+    }
+
+    /// The record ranges of CSV bytes: lines, except that a line break inside quotes continues the record; empty
+    /// lines are skipped and a CR before LF is dropped. An unterminated quote is an error naming its line.
+    static func records(_ bytes: [UInt8], path: String) throws(FrontlineError) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        var openQuoteLine: Int?
+        bytes.withUnsafeBufferPointer { b in
+            var i = 0
+            var quoted = false
+            var lineNo = 1
+            while i < b.count {
+                let c = b[i]
+                if c == UInt8(ascii: "\"") { quoted.toggle(); if quoted { openQuoteLine = lineNo } }
+                else if c == 0x0A {
+                    lineNo += 1
+                    if !quoted {
+                        var end = i
+                        if end > start && b[end - 1] == 0x0D { end -= 1 }
+                        if end > start { lines.append(start..<end) }
+                        start = i + 1
+                    }
+                }
+                i += 1
+            }
+            if start < b.count { lines.append(start..<b.count) }
+            if !quoted { openQuoteLine = nil }
+        }
+        if let l = openQuoteLine { throw .badInput(path: path, place: "line \(l)", message: "unterminated quote: a field opens with \" and never closes") }
+        return lines
     }
 
     /// The header's column names, as written.
