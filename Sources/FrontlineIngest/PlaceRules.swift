@@ -33,7 +33,7 @@ enum PlaceRules {
     static let fillers: Set<String> = [
         "the", "its", "their", "a", "an", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
         "downtown", "besieged", "frontline", "front-line", "embattled", "residential", "nearby", "second", "largest", "third",
-        "main", "industrial", "historic", "regional", "of", "city", "town", "village", "'s", "azerbaijani", "armenian", "karabakh",
+        "main", "industrial", "historic", "regional", "of", "city", "town", "village", "capital", "'s", "azerbaijani", "armenian", "karabakh",
     ]
 
     /// Place mentions of a sentence, in order.

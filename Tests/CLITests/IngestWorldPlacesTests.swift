@@ -37,6 +37,12 @@ import TestSupport
         #expect(p.incidents.contains { $0.0 == "Pokrovsk" && abs(($0.1 ?? 0) - 48.28) < 0.05 }, "\(p)")
     }
 
+    /// "Nagorno-Karabakh's capital Stepanakert": the region is no place, the capital is (it was dropped in silence).
+    @Test func aCapitalNamedAfterItsRegion() throws {
+        let r = try places("STEPANAKERT, 6 November 2020 — Shelling hit Nagorno-Karabakh's capital Stepanakert on Friday, killing two civilians, the region's ombudsman said.\n")
+        #expect(r.incidents.map(\.0) == ["Stepanakert"], "\(r)")
+    }
+
     @Test(arguments: [("ua-pokrovsk-2024-06-24-kyivpost", "Pokrovsk", 48.28, 37.18), ("sy-aleppo-barrel-bombs-2013-12-16-bbc", "Aleppo", 36.20, 37.16)])
     func realReportsOfOtherWars(name: String, place: String, lat: Double, lon: Double) throws {
         let text = try String(contentsOf: TestPaths.fixture("reports-real/\(name).txt"), encoding: .utf8)
