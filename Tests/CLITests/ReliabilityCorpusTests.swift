@@ -314,6 +314,14 @@ import TestSupport
         Case(name: "join: a CSV file with an unterminated quote", make: { d in
             ["join", try rcPut("date,lon,lat,note\n2020-10-27,47.1,40.3,\"open\n2020-10-28,47.1,40.3,x\n", "q.csv", in: d).path]
         }, output: "out.csv", status: 65, says: ["q.csv: line 2: unterminated quote"]),
+        // Found by the CSV fuzzer: a header ending in an open quote was read as fields but written back inside that
+        // quote, so join accepted input whose output it could not read.
+        Case(name: "join: a header whose last field opens a quote", make: { d in
+            ["join", try rcPut(Data([0x64, 0x61, 0x74, 0x65, 0x2c, 0x6c, 0x6f, 0x6e, 0x2c, 0x6c, 0x61, 0x74, 0x2c, 0x8b, 0x22, 0x2c, 0x22, 0x0a, 0x32]), "fz.csv", in: d).path]
+        }, output: "out.csv", status: 65, says: ["fz.csv: line 1: unterminated quote"]),
+        Case(name: "join: text after a closing quote", make: { d in
+            ["join", try rcPut("date,lon,lat\n2020-10-27,47.1,40.3\n\"2020\"-10-28,47.1,40.3\n", "tq.csv", in: d).path]
+        }, output: "out.csv", status: 65, says: ["tq.csv: line 3: text after a closing quote"]),
         Case(name: "join: a CSV with no position columns", make: { d in
             ["join", try rcPut("date,name\n2020-10-27,a\n", "g.csv", in: d).path]
         }, output: "out.csv", status: 65, says: ["g.csv: line 1", "no lon/longitude"]),
@@ -567,5 +575,16 @@ import TestSupport
         let r = try CLI.run(["control", "--snapshots", f.path, "--date", "2024-01-01"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("occupied"), "\(r.stdout)")
+    }
+
+    /// What join writes, join reads back: quoted fields with commas, doubled quotes and line breaks, a quote inside
+    /// an unquoted field, and a short row all come out as rows of the header's width.
+    @Test func joinOutputReadsBack() throws {
+        let csv = "date,lon,lat,note\n2020-10-27,47.1,40.3,\"a, \"\"b\"\"\nc\"\n2020-10-27,47.1,40.3,x\"y\n2020-10-27,47.1\n"
+        let once = try CLI.run(["join", "-"], stdin: csv)
+        #expect(once.status == 0, "\(once.stderr)")
+        let twice = try CLI.run(["join", "-", "--no-distance"], stdin: once.stdout)
+        #expect(twice.status == 0, "join cannot read its own output: \(twice.stderr)")
+        #expect(twice.stdout.hasPrefix("date,lon,lat,note,side,status,distance_to_front_km,as_of,side_joined,status_joined,distance_to_front_km_joined,as_of_joined"), "\(twice.stdout)")
     }
 }

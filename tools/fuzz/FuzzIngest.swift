@@ -1,5 +1,6 @@
 // libFuzzer entry for the news-report ingester: any bytes (as lossy UTF-8 text) must give a result, never a
-// trap. Built by tools/fuzz/run.sh together with the ingest sources listed in tools/fuzz/ingest-sources.sh.
+// trap. Built by tools/fuzz/run.sh together with the sources of FrontlineIngest, linked to FrontlineKit.
+import FrontlineKit
 import GeoModel
 
 nonisolated(unsafe) let fuzzGazetteer = Gazetteer([

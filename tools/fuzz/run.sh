@@ -72,15 +72,11 @@ build_and_run() {
 
 : > "$out/summary.txt"
 if wanted geojson; then build_and_run geojson Sources/GeoModel/*.swift tools/fuzz/FuzzGeoJSON.swift; fi
-# The ingester imports GeoModel: build it once as an instrumented static module.
+# GeoModel once as an instrumented static module, for the harnesses below.
 mkdir -p "$out/mod"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -emit-module -emit-library -static -module-name GeoModel \
   -emit-module-path "$out/mod/GeoModel.swiftmodule" Sources/GeoModel/*.swift -o "$out/mod/libGeoModel.a"
-if wanted ingest; then
-  # shellcheck disable=SC2046
-  build_and_run ingest -I "$out/mod" -L "$out/mod" -lGeoModel $(tools/fuzz/ingest-sources.sh) tools/fuzz/FuzzIngest.swift
-fi
-if wanted csv || wanted sides || wanted deepstate; then
+if wanted ingest || wanted csv || wanted sides || wanted deepstate; then
   # The CSV reader, the side rules and snapshots stand on GEOS/PROJ (GeoOps) and, through VectorFile, GDAL
   # (GeoIO): build those and the whole of FrontlineKit as instrumented static modules, FrontlineKit with
   # -enable-testing so the harnesses reach internal members (`SideRules.parse`, `IncidentCSV.lines`).
@@ -94,6 +90,8 @@ if wanted csv || wanted sides || wanted deepstate; then
     -I "$out/mod" "${cmods[@]}" -emit-module-path "$out/mod/FrontlineKit.swiftmodule" \
     $(find Sources/FrontlineKit -name '*.swift' | sort) -o "$out/mod/libFrontlineKit.a"
   kit=(-I "$out/mod" "${cmods[@]}" -L "$out/mod" -lFrontlineKit -lGeoIO -lGeoOps -lGeoModel -lgeos_c -lproj -lgdal)
+  # The ingester is its own module over FrontlineKit: its sources are compiled into the harness.
+  if wanted ingest; then build_and_run ingest "${kit[@]}" Sources/FrontlineIngest/*.swift tools/fuzz/FuzzIngest.swift; fi
   if wanted csv; then build_and_run csv "${kit[@]}" tools/fuzz/FuzzCSV.swift; fi
   if wanted sides; then build_and_run sides "${kit[@]}" tools/fuzz/FuzzSides.swift; fi
   if wanted deepstate; then build_and_run deepstate "${kit[@]}" tools/fuzz/FuzzDeepState.swift; fi

@@ -33,6 +33,8 @@ public enum FileIO {
             if data.count > maxInputBytes { throw .cannotRead(path: path, reason: "more than the \(maxInputBytes / 1_048_576) MiB limit") }
             return [UInt8](data)
         }
+        // An empty file is no bytes (Foundation's read of a zero-size file leaks a 4 KiB buffer).
+        if type == .typeRegular, (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int == 0 { return [] }
         do {
             let data = try Data(contentsOf: url, options: .mappedIfSafe)
             return [UInt8](data)

@@ -71,34 +71,45 @@ public struct IncidentCSV: Sendable {
         return csv
     }
 
-    /// The record ranges of CSV bytes: lines, except that a line break inside quotes continues the record; empty
-    /// lines are skipped and a CR before LF is dropped. An unterminated quote is an error naming its line.
+    /// The record ranges of CSV bytes (RFC 4180, as `fields` reads them): a quote opens a quoted field only at the
+    /// start of a field, `""` inside one is a quote, and a line break inside one continues the record; a quote
+    /// elsewhere is text. Empty lines are skipped and a CR before LF is dropped. An unterminated quote, or text
+    /// after a closing quote, is an error naming its line: what is read must be what `join` writes back.
     static func records(_ bytes: [UInt8], path: String) throws(FrontlineError) -> [Range<Int>] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
         var lines: [Range<Int>] = []
-        var start = 0
-        var openQuoteLine: Int?
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            var quoted = false
-            var lineNo = 1
-            while i < b.count {
-                let c = b[i]
-                if c == UInt8(ascii: "\"") { quoted.toggle(); if quoted { openQuoteLine = lineNo } }
-                else if c == 0x0A {
-                    lineNo += 1
-                    if !quoted {
-                        var end = i
-                        if end > start && b[end - 1] == 0x0D { end -= 1 }
-                        if end > start { lines.append(start..<end) }
-                        start = i + 1
-                    }
-                }
+        var start = 0, lineNo = 1, openQuoteLine = 0
+        var quoted = false, atFieldStart = true, afterClose = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let c = bytes[i]
+            if quoted {
+                if c == quote {
+                    if i + 1 < n && bytes[i + 1] == quote { i += 2; continue }
+                    quoted = false; afterClose = true
+                } else if c == lf { lineNo += 1 }
                 i += 1
+                continue
             }
-            if start < b.count { lines.append(start..<b.count) }
-            if !quoted { openQuoteLine = nil }
+            if c == lf {
+                var end = i
+                if end > start && bytes[end - 1] == cr { end -= 1 }
+                if end > start { lines.append(start..<end) }
+                start = i + 1; lineNo += 1; atFieldStart = true; afterClose = false
+            } else if c == comma {
+                atFieldStart = true; afterClose = false
+            } else if afterClose && c != cr {
+                throw .badInput(path: path, place: "line \(lineNo)", message: "text after a closing quote: a quoted field must end at a comma or the end of the line")
+            } else if c == quote && atFieldStart {
+                quoted = true; openQuoteLine = lineNo; atFieldStart = false
+            } else if c != cr {
+                atFieldStart = false
+            }
+            i += 1
         }
-        if let l = openQuoteLine { throw .badInput(path: path, place: "line \(l)", message: "unterminated quote: a field opens with \" and never closes") }
+        if quoted { throw .badInput(path: path, place: "line \(openQuoteLine)", message: "unterminated quote: a field opens with \" and never closes") }
+        if start < n { lines.append(start..<n) }
         return lines
     }
 
