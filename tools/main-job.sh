@@ -20,6 +20,7 @@ fi
 run export --date 2020-10-27 -o "$out/karabakh-2020-10-27.gpkg" --force
 run timeline --format csv -o "$out/timeline.csv" --force
 run chart -o "$out/chart-karabakh.svg" --force
+run site -o "$out/site" --force
 run events --format csv -o "$out/events.csv" --force
 seed="$(dirname "$0")/../../shared/seed/barda-2020-10-27.txt"
 if [ -f "$seed" ]; then run ingest "$seed" --format json -o "$out/ingest-barda-2020-10-27.json" --force; fi
