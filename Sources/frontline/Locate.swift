@@ -107,12 +107,13 @@ extension Locate {
             // A user's places without a country serve every country: each is taken once.
             var seen = Set<String>()
             let gaz = Gazetteer(try codes.flatMap { try world.places(of: $0) }.filter { seen.insert($0.id).inserted })
+            // The country holding most of the drawn area, found only when a namesake needs it.
+            lazy var theatre = SnapshotArchive.theatre(of: snap.state, sides: snap.sides, countries: countries)
             switch gaz.lookup(place) {
             case .found(let p): named = p
-            case .ambiguous(let ps) where country == nil
-                && ps.filter({ $0.country == SnapshotArchive.theatre(of: snap.state, sides: snap.sides, countries: countries) }).count == 1:
+            case .ambiguous(let ps) where country == nil && ps.filter({ $0.country == theatre }).count == 1:
                 // The theatre settles it: one candidate lies in the country the source covers.
-                let t = SnapshotArchive.theatre(of: snap.state, sides: snap.sides, countries: countries)
+                let t = theatre
                 named = ps.first { $0.country == t }
                 note("\"\(place)\": \(ps.count) places of that name; taking the one in \(t ?? "?"), the source's theatre (others: \(ps.filter { $0.country != t }.map { "\($0.district ?? "?"), \($0.country ?? "?")" }.joined(separator: "; ")))")
             case .ambiguous(let ps):

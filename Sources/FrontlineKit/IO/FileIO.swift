@@ -22,10 +22,11 @@ public enum FileIO {
             throw .cannotRead(path: path, reason: "no such file")
         }
         if isDir.boolValue { throw .cannotRead(path: path, reason: "is a directory") }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int, size > maxInputBytes {
+        let attributes = (try? FileManager.default.attributesOfItem(atPath: path)) ?? [:]
+        let size = attributes[.size] as? Int, type = attributes[.type] as? FileAttributeType
+        if let size, size > maxInputBytes {
             throw .cannotRead(path: path, reason: "file is \(size / 1_048_576) MiB, more than the \(maxInputBytes / 1_048_576) MiB limit (set FRONTLINE_MAX_INPUT_MB to raise it)")
         }
-        let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
         if let type, type != .typeRegular, let handle = FileHandle(forReadingAtPath: path) {
             // A pipe, a character device or a process substitution: read it as a stream.
             defer { try? handle.close() }
@@ -34,7 +35,7 @@ public enum FileIO {
             return [UInt8](data)
         }
         // An empty file is no bytes (Foundation's read of a zero-size file leaks a 4 KiB buffer).
-        if type == .typeRegular, (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int == 0 { return [] }
+        if type == .typeRegular, size == 0 { return [] }
         do {
             let data = try Data(contentsOf: url, options: .mappedIfSafe)
             return [UInt8](data)
