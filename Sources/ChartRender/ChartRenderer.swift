@@ -4,6 +4,12 @@ import MapRender
 /// Draws a `ChartSpec` as SVG through MapRender's node tree and writer: a real date axis, km² with thousands
 /// separators, the maps' palette and type, classes and `data-*` attributes on every mark.
 public enum ChartRenderer {
+    /// Renders a chart as a standalone SVG document.
+    ///
+    /// - Parameters:
+    ///   - spec: The panels, annotations, title and page size to draw.
+    ///   - precision: The decimals kept in coordinates (0–6; the writer clamps it).
+    /// - Returns: The SVG text, its CSS scoped to the `frontline-chart` class so it can sit inline beside a map.
     public static func svg(_ spec: ChartSpec, precision: Int = 1) -> String {
         SVGWriter(precision: precision).string(document(spec))
     }

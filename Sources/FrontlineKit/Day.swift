@@ -66,11 +66,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The day `n` days later (earlier when negative).
     public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
 
+    /// The day as `YYYY-MM-DD`.
     public var description: String {
         let c = components
         func pad(_ v: Int, _ w: Int) -> String { let s = String(v); return String(repeating: "0", count: max(0, w - s.count)) + s }
         return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
+    /// True when `a` is earlier than `b`.
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 }

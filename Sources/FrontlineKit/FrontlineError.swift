@@ -17,6 +17,7 @@ public enum FrontlineError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A database query failed.
     case database(String)
 
+    /// A one-line message: the path and place for file errors, else the message alone.
     public var description: String {
         switch self {
         case .cannotRead(let p, let r): "\(p): cannot read: \(r)"

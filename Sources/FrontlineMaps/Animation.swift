@@ -8,8 +8,11 @@ import MapRender
 public enum Animation {
     /// One frame's SVG and what it shows.
     public struct Frame: Sendable {
+        /// The date the frame stands for (its date stamp).
         public var tick: Day
+        /// The date of the state drawn: the source's latest date on or before ``Animation/Frame/tick``.
         public var asOf: Day
+        /// The frame's map, as SVG text.
         public var svg: String
     }
 

@@ -4,6 +4,17 @@ import MapRender
 
 /// The map of what changed hands between two dates, drawn on the later state.
 public enum ChangeMap {
+    /// The map of what changed hands between two dates: the later state, the pieces gained by each side (hatched by
+    /// kind of change, with km² in the legend), both front lines, and the settlements that changed side.
+    ///
+    /// - Parameters:
+    ///   - dataset: The dataset whose sides, districts, gazetteer and base layers are drawn.
+    ///   - history: The dataset's control history, giving the state on each date.
+    ///   - d1: The earlier date.
+    ///   - d2: The later date, whose state is drawn.
+    ///   - options: The window (default: the dataset's), title and style.
+    /// - Returns: The map's layers, places, labels, notes and attribution, ready for `MapMaker`.
+    /// - Throws: `FrontlineError` when a date is before the history's first state or a base layer cannot be read.
     public static func spec(dataset: Dataset, history: ControlHistory, from d1: Day, to d2: Day,
                             options: MapOptions = MapOptions()) throws(FrontlineError) -> MapSpec {
         let style = options.style

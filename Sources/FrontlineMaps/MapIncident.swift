@@ -5,13 +5,21 @@ import GeoModel
 ///
 /// A map's view of FrontlineKit's `Incident`: only the fields a map shows.
 public struct MapIncident: Hashable, Sendable {
+    /// The incident's id in its catalog.
     public var id: String
+    /// The day it happened.
     public var date: Day
+    /// The name of the place where it happened (its id when the place has none).
     public var placeName: String
+    /// Where it is drawn, in WGS84 longitude/latitude.
     public var position: Position
+    /// The kind of incident, as FrontlineKit's `IncidentType` raw value ("shelling", "drone strike", …).
     public var type: String
+    /// The best estimate of people killed, or nil when not reported.
     public var killed: Int?
+    /// The best estimate of people wounded, or nil when not reported.
     public var wounded: Int?
+    /// The published sources that report it, credited in the map's attribution.
     public var sources: [SourceRef]
     /// Who reports it ("Azerbaijan: Prosecutor General's Office").
     public var claimant: String? = nil

@@ -4,6 +4,13 @@ import MapRender
 
 /// Renders a map spec to SVG text with a PROJ projection centred on its window.
 public enum MapMaker {
+    /// Draws a map spec as SVG in the projection `options.crs` names, centred on the spec's window.
+    ///
+    /// - Parameters:
+    ///   - spec: The layers, places, labels and window to draw.
+    ///   - options: The page size, CRS, coordinate precision and style.
+    /// - Returns: The SVG document's text.
+    /// - Throws: `FrontlineError.badArgument` when the CRS is unknown to PROJ or the window cannot be drawn on the page.
     public static func svg(_ spec: MapSpec, options: MapOptions) throws(FrontlineError) -> String {
         let projection = try PROJMapProjection(crs: options.crs, center: spec.window.center)
         var style = options.style

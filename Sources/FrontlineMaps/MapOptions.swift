@@ -5,7 +5,9 @@ import MapRender
 
 /// What the caller chooses about a map: page size, window, projection, title.
 public struct MapOptions: Sendable {
+    /// The page width, in SVG pixels.
     public var width: Double
+    /// The page height, in SVG pixels.
     public var height: Double
     /// The lon/lat window; nil takes the dataset's window or the data's extent.
     public var window: BoundingBox?
@@ -15,6 +17,7 @@ public struct MapOptions: Sendable {
     public var title: String?
     /// Decimal places of SVG coordinates.
     public var precision: Int
+    /// The palette, type and symbols.
     public var style: MapStyle
     /// A credit line for the data source (the DeepState profile fills in "DeepStateMap.Live").
     public var credit: String?
@@ -23,6 +26,7 @@ public struct MapOptions: Sendable {
     /// Change maps: draw the earlier front line (dotted). Animation frames leave it out: the previous frame showed it.
     public var previousFront = true
 
+    /// Creates options; by default a 1200 × 900 page in the standard style, the dataset's window, and `laea`.
     public init(width: Double = 1200, height: Double = 900, window: BoundingBox? = nil, crs: String? = nil, title: String? = nil,
                 precision: Int = 1, style: MapStyle = .standard) {
         self.width = width; self.height = height; self.window = window; self.crs = crs; self.title = title

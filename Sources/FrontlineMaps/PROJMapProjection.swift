@@ -30,6 +30,7 @@ public final class PROJMapProjection: MapProjection, @unchecked Sendable {
         }
     }
 
+    /// The position projected to the target CRS (in its units, metres for `laea` and `stere`), or nil when PROJ cannot.
     public func forward(_ p: Position) -> PlanePoint? {
         projection.forward(p.lon, p.lat).map { PlanePoint(x: $0.x, y: $0.y) }
     }

@@ -4,6 +4,17 @@ import MapRender
 
 /// The map of the control state on one date: sides, unconfirmed claims, zones, front line, places, incidents.
 public enum StateMap {
+    /// The map of the control state on one date: each side's area (with km²), unconfirmed claims hatched, zones,
+    /// the front line, places, and the given incidents of that day inside the window.
+    ///
+    /// - Parameters:
+    ///   - dataset: The dataset whose sides, districts, gazetteer and base layers are drawn.
+    ///   - history: The dataset's control history, giving the state on `date`.
+    ///   - date: The date drawn (its state is the latest on or before it).
+    ///   - incidents: Incidents to mark; only those of `date` inside the window are drawn.
+    ///   - options: The window (default: the dataset's), title and style.
+    /// - Returns: The map's layers, places, markers, labels, notes and attribution, ready for `MapMaker`.
+    /// - Throws: `FrontlineError` when `date` is before the history's first state or a base layer cannot be read.
     public static func spec(dataset: Dataset, history: ControlHistory, date: Day, incidents: [MapIncident] = [],
                             options: MapOptions = MapOptions()) throws(FrontlineError) -> MapSpec {
         let style = options.style

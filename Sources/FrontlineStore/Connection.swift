@@ -8,8 +8,9 @@ import FrontlineKit
 public final class Connection {
     let conn: OpaquePointer
 
-    /// Seconds to wait for the server, and for any one statement.
+    /// Seconds to wait for the server when connecting (set as `PGCONNECT_TIMEOUT` unless the environment has one).
     public static let connectTimeout = 10
+    /// Seconds any one statement may run before the server cancels it (`statement_timeout`, set on connecting).
     public static let statementTimeoutSeconds = 600
 
     /// Connects with a libpq connection string or URI (empty: the `PG*` environment, as psql does).
@@ -40,7 +41,9 @@ public final class Connection {
 
     /// Rows of text values (nil for NULL).
     public struct Rows {
+        /// The column names, in result order.
         public var columns: [String]
+        /// The rows, each a value per column as text (nil for SQL NULL).
         public var values: [[String?]]
     }
 

@@ -7,12 +7,22 @@ import GeoOps
 /// `ST_Difference` and `ST_Area(::geography)` for diffs, `ST_Covers` for points, index-backed joins.
 public final class PostGISSource: SnapshotSource, @unchecked Sendable {
     let store: Store
+    /// The source's name in the database (the `source` column of `snapshots`).
     public let source: String
+    /// The dates of the source's snapshots, ascending.
     public let dates: [Day]
+    /// The side ids stored for the source, in order of first appearance (then by id).
     public let sideIDs: [String]
     let lock = NSLock()
     var states: [Day: ControlState] = [:]
 
+    /// Opens a loaded source, reading its dates and sides.
+    ///
+    /// - Parameters:
+    ///   - store: The database, whose schema must be this frontline's version.
+    ///   - source: The name the source was loaded as.
+    /// - Throws: `FrontlineError.badArgument` when the schema is missing or of another version, or the database
+    ///   holds no snapshots of `source` (the message lists the sources it has); `.database` when a query fails.
     public init(store: Store, source: String) throws(FrontlineError) {
         try store.checkSchema()
         self.store = store
@@ -26,8 +36,11 @@ public final class PostGISSource: SnapshotSource, @unchecked Sendable {
         sideIDs = try store.db.exec("SELECT side FROM snapshots WHERE source = $1 GROUP BY side ORDER BY min(date), side", [source]).values.compactMap { $0[0] }
     }
 
+    /// A name for messages: "the database source NAME".
     public var name: String { "the database source \(source)" }
+    /// Always nil: the database keeps no credit line.
     public var credit: String? { nil }
+    /// The side id itself: the database keeps no labels.
     public func label(of side: String) -> String { side }
 
     var sides: [Side] { sideIDs.map { Side(id: $0, label: $0) } }
@@ -51,6 +64,9 @@ public final class PostGISSource: SnapshotSource, @unchecked Sendable {
         return st
     }
 
+    /// The stored state of the latest snapshot on or before `day` (after the last date, the last, with a note).
+    ///
+    /// - Throws: `FrontlineError.badArgument` for a day before the first date; `.database` when a query fails.
     public func state(on day: Day) throws(FrontlineError) -> AsOfState {
         let d = try asOfDate(day)
         let present = sides.filter { (try? stateAt(d))?.areas[$0.id] != nil }

@@ -6,10 +6,15 @@ import GeoOps
 extension Store {
     /// What a load did.
     public struct LoadReport: Sendable {
+        /// The name the source was loaded as.
         public var source: String
+        /// Dates loaded (for the dataset, every state; for an events file, 1).
         public var loaded = 0
+        /// Dates already held whose checksum changed, replaced.
         public var replaced = 0
+        /// Dates skipped because their checksum matched what the database holds (for an events file, 1).
         public var unchanged = 0
+        /// Snapshot rows written, one per side and date (for an events file, its event rows).
         public var rows = 0
     }
 

@@ -6,9 +6,14 @@ import GeoOps
 
 /// The PostGIS store: a versioned schema of snapshots, the dataset's changes and zones, places, regions and events.
 public final class Store {
+    /// The connection every query of the store runs on.
     public let db: Connection
+    /// The schema version this frontline writes and requires (kept in `frontline_meta`).
     public static let schemaVersion = 1
 
+    /// Connects to a database by libpq connection string or URI (empty: the `PG*` environment).
+    ///
+    /// - Throws: `FrontlineError.unavailable` when the server cannot be reached or refuses the connection.
     public init(url: String) throws(FrontlineError) { db = try Connection(url) }
 
     /// Creates the schema (idempotent) and records its version.

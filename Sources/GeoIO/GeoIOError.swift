@@ -9,6 +9,7 @@ public enum GeoIOError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A choice the caller must make (a layer among several, an unsupported extension).
     case usage(String)
 
+    /// A one-line message for the user: the path, then what went wrong (a usage error is its message alone).
     public var description: String {
         switch self {
         case .cannotOpen(let p, let r): "\(p): cannot read: \(r)"

@@ -7,8 +7,11 @@ import GeoModel
 public enum VectorReader {
     /// A layer's name, feature count and geometry type name, as OGR reports them.
     public struct LayerInfo: Hashable, Sendable {
+        /// The layer's name.
         public var name: String
+        /// The number of features in the layer (OGR counts them if the driver cannot say cheaply).
         public var featureCount: Int
+        /// OGR's name for the layer's geometry type (e.g. "Multi Polygon", "Unknown (any)").
         public var geometryType: String
     }
 

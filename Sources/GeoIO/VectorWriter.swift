@@ -4,12 +4,19 @@ import GeoModel
 
 /// The vector formats frontline writes through GDAL, chosen by the output's extension or a driver name.
 public enum VectorFormat: String, CaseIterable, Sendable {
+    /// OGC GeoPackage (`.gpkg`, GDAL driver `GPKG`): one file, many layers, with a spatial index.
     case geoPackage = "GPKG"
+    /// FlatGeobuf (`.fgb`): one file per layer.
     case flatGeobuf = "FlatGeobuf"
+    /// KML (`.kml`), through LIBKML when GDAL has it, else the plain KML driver.
     case kml = "KML"
+    /// Zipped KML (`.kmz`), through LIBKML when GDAL has it.
     case kmz = "KMZ"
+    /// ESRI Shapefile (`.shp` with its side files): one file set per layer and geometry kind.
     case shapefile = "ESRI Shapefile"
+    /// CSV with the geometry as a WKT column; all layers in one table with a `layer` field.
     case csv = "CSV"
+    /// GeoJSON text sequences (RFC 8142; `.geojsonl`, `.geojsons`, `.geojsonseq`): one feature per line.
     case geoJSONSeq = "GeoJSONSeq"
 
     /// The extensions of each format, the first being the one written.
@@ -54,8 +61,11 @@ public enum VectorFormat: String, CaseIterable, Sendable {
 
 /// One layer to write: a name and its features (any geometry types; properties become typed fields).
 public struct VectorLayer: Sendable {
+    /// The layer's name in the output (and part of the file name in one-file-per-layer formats).
     public var name: String
+    /// The layer's features, in WGS84 longitude/latitude.
     public var features: [Feature]
+    /// Creates a layer from its name and features.
     public init(name: String, features: [Feature]) { self.name = name; self.features = features }
 }
 

@@ -5,8 +5,11 @@ import GeoModel
 public enum WKB {
     /// A decoding failure: what was wrong and at which byte.
     public struct DecodeError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// The byte offset in the input where decoding failed.
         public var offset: Int
+        /// What was wrong (e.g. "unexpected end").
         public var message: String
+        /// The message with its offset: "WKB byte 12: unexpected end".
         public var description: String { "WKB byte \(offset): \(message)" }
     }
 
@@ -17,6 +20,11 @@ public enum WKB {
         return g
     }
 
+    /// Decodes one geometry from a byte array (M values are dropped, Z kept).
+    ///
+    /// - Parameter bytes: ISO or extended (PostGIS EWKB) well-known binary, either byte order.
+    /// - Returns: The geometry, in the coordinates the bytes hold.
+    /// - Throws: ``WKB/DecodeError`` naming the byte offset when the bytes are not valid WKB.
     public static func decode(_ bytes: [UInt8]) throws(DecodeError) -> Geometry {
         do {
             return try bytes.withUnsafeBytes { (b) throws(DecodeError) -> Geometry in try decode(b) }

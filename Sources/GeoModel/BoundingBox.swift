@@ -1,8 +1,12 @@
 /// A lon/lat bounding box: west, south, east, north (RFC 7946 order).
 public struct BoundingBox: Hashable, Sendable {
+    /// The western edge: the least longitude, in degrees (`west <= east`: a box does not wrap the antimeridian).
     public var west: Double
+    /// The southern edge: the least latitude, in degrees.
     public var south: Double
+    /// The eastern edge: the greatest longitude, in degrees.
     public var east: Double
+    /// The northern edge: the greatest latitude, in degrees.
     public var north: Double
 
     /// Creates a box from its four edges.

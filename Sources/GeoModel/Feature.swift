@@ -1,8 +1,11 @@
 /// A feature id: GeoJSON allows a string or a number.
 public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
+    /// A string id.
     case string(String)
+    /// A numeric id.
     case number(Double)
 
+    /// The id as text; a whole number is written without a fraction ("12", not "12.0").
     public var description: String {
         switch self {
         case .string(let s): s
@@ -13,8 +16,11 @@ public enum FeatureID: Hashable, Sendable, CustomStringConvertible {
 
 /// A GeoJSON feature: an optional geometry with properties.
 public struct Feature: Hashable, Sendable {
+    /// The feature's `id` member, or nil when it has none.
     public var id: FeatureID?
+    /// The geometry, or nil for a feature whose geometry is `null`.
     public var geometry: Geometry?
+    /// The `properties` object, members in document order (empty for `null`).
     public var properties: JSONObject
 
     /// Creates a feature.
@@ -27,6 +33,7 @@ public struct Feature: Hashable, Sendable {
 
 /// A GeoJSON feature collection, plus anything the reader noticed along the way.
 public struct FeatureCollection: Hashable, Sendable {
+    /// The features, in document order.
     public var features: [Feature]
     /// Non-fatal observations from reading (e.g. duplicate ids), each naming its place.
     public var warnings: [String]

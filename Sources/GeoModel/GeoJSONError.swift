@@ -2,12 +2,14 @@
 public struct GeoJSONError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The JSON path of the offending value, e.g. `features[12].geometry.coordinates[0]`; empty for the root.
     public var path: String
-    /// 1-based line and column, when the error is in the text itself.
+    /// The 1-based line, when the error is in the text itself.
     public var line: Int?
+    /// The 1-based column, when the error is in the text itself.
     public var column: Int?
     /// What is wrong.
     public var message: String
 
+    /// Creates an error at a JSON path, and optionally at a line and column of the text.
     public init(path: String, line: Int? = nil, column: Int? = nil, message: String) {
         self.path = path
         self.line = line

@@ -92,6 +92,7 @@ public struct GeoJSONWriter: Sendable {
 
 /// A byte buffer with JSON escaping and number formatting in one place.
 public struct JSONOutput: Sendable {
+    /// The UTF-8 bytes written so far.
     public private(set) var bytes: [UInt8] = []
     let scale: Double?
 

@@ -1,18 +1,24 @@
 /// A single point.
 public struct Point: Hashable, Sendable {
+    /// The point's position.
     public var position: Position
+    /// Creates a point at a position.
     public init(_ position: Position) { self.position = position }
 }
 
 /// A sequence of two or more positions.
 public struct LineString: Hashable, Sendable {
+    /// The positions, in order.
     public var positions: [Position]
+    /// Creates a line string through the positions, in order.
     public init(_ positions: [Position]) { self.positions = positions }
 }
 
 /// A polygon: an exterior ring then holes, each closed (first position equals last).
 public struct Polygon: Hashable, Sendable {
+    /// The rings: the exterior first, then the holes.
     public var rings: [[Position]]
+    /// Creates a polygon from its rings, the exterior first.
     public init(_ rings: [[Position]]) { self.rings = rings }
     /// Creates a polygon from an exterior ring and optional holes.
     public init(exterior: [Position], holes: [[Position]] = []) { self.rings = [exterior] + holes }
@@ -24,36 +30,51 @@ public struct Polygon: Hashable, Sendable {
 
 /// Several points.
 public struct MultiPoint: Hashable, Sendable {
+    /// The points' positions.
     public var points: [Position]
+    /// Creates a multipoint from positions.
     public init(_ points: [Position]) { self.points = points }
 }
 
 /// Several line strings.
 public struct MultiLineString: Hashable, Sendable {
+    /// The line strings.
     public var lineStrings: [LineString]
+    /// Creates a multilinestring from line strings.
     public init(_ lineStrings: [LineString]) { self.lineStrings = lineStrings }
 }
 
 /// Several polygons.
 public struct MultiPolygon: Hashable, Sendable {
+    /// The polygons.
     public var polygons: [Polygon]
+    /// Creates a multipolygon from polygons.
     public init(_ polygons: [Polygon]) { self.polygons = polygons }
 }
 
 /// A heterogeneous collection of geometries.
 public struct GeometryCollection: Hashable, Sendable {
+    /// The member geometries, in order.
     public var geometries: [Geometry]
+    /// Creates a collection of geometries.
     public init(_ geometries: [Geometry]) { self.geometries = geometries }
 }
 
 /// Any GeoJSON geometry.
 public indirect enum Geometry: Hashable, Sendable {
+    /// A GeoJSON `Point`.
     case point(Point)
+    /// A GeoJSON `MultiPoint`.
     case multiPoint(MultiPoint)
+    /// A GeoJSON `LineString`.
     case lineString(LineString)
+    /// A GeoJSON `MultiLineString`.
     case multiLineString(MultiLineString)
+    /// A GeoJSON `Polygon`.
     case polygon(Polygon)
+    /// A GeoJSON `MultiPolygon`.
     case multiPolygon(MultiPolygon)
+    /// A GeoJSON `GeometryCollection`.
     case geometryCollection(GeometryCollection)
 
     /// The GeoJSON type name.

@@ -1,10 +1,16 @@
 /// A JSON value, as found in GeoJSON `properties` and foreign members.
 public enum JSONValue: Hashable, Sendable {
+    /// JSON `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number (JSON does not tell integers from reals).
     case number(Double)
+    /// A string.
     case string(String)
+    /// An array of values.
     case array([JSONValue])
+    /// An object, its members in order.
     case object(JSONObject)
 
     /// The string, if this is a string.
@@ -32,12 +38,19 @@ public enum JSONValue: Hashable, Sendable {
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// Creates a `.string` from a string literal.
     public init(stringLiteral value: String) { self = .string(value) }
+    /// Creates a `.number` from an integer literal.
     public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    /// Creates a `.number` from a floating-point literal.
     public init(floatLiteral value: Double) { self = .number(value) }
+    /// Creates a `.bool` from `true` or `false`.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// Creates `.null` from `nil`.
     public init(nilLiteral: ()) { self = .null }
+    /// Creates an `.array` from an array literal.
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    /// Creates an `.object` from a dictionary literal, keeping its order (a later duplicate key wins).
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(JSONObject(elements))
     }
@@ -45,6 +58,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 
 /// A JSON object that keeps its members in order (so written files are stable and diffable).
 public struct JSONObject: Hashable, Sendable, Sequence {
+    /// The members in order, keys unique.
     public private(set) var members: [(key: String, value: JSONValue)]
 
     /// An empty object.
@@ -79,12 +93,15 @@ public struct JSONObject: Hashable, Sendable, Sequence {
     /// True when there are no members.
     public var isEmpty: Bool { members.isEmpty }
 
+    /// Iterates over the members in order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { members.makeIterator() }
 
+    /// True when both have the same members in the same order.
     public static func == (a: JSONObject, b: JSONObject) -> Bool {
         a.members.count == b.members.count && zip(a.members, b.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
+    /// Hashes the members in order.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(members.count)
         for m in members { hasher.combine(m.key); hasher.combine(m.value) }

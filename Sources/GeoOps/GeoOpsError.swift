@@ -7,6 +7,7 @@ public enum GeoOpsError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The input cannot be handled (e.g. unparseable WKT, an unsupported geometry).
     case invalidInput(String)
 
+    /// A one-line message: "GEOS op failed: …", "PROJ: …", or the invalid-input message alone.
     public var description: String {
         switch self {
         case .geos(let op, let m): "GEOS \(op) failed: \(m)"

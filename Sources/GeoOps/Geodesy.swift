@@ -5,8 +5,9 @@ import GeoModel
 ///
 /// Never square degrees, never planar lon/lat distances.
 public enum Geodesy {
-    /// WGS84 semi-major axis (m) and flattening.
+    /// The WGS84 semi-major axis, in metres.
     public static let a = 6_378_137.0
+    /// The WGS84 flattening, 1/298.257223563.
     public static let f = 1 / 298.257223563
 
     @inline(__always)

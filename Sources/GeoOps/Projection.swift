@@ -7,8 +7,9 @@ import GeoModel
 public final class Projection {
     private let ctx: OpaquePointer
     private let pj: OpaquePointer
-    /// The source and target definitions, for messages.
+    /// The source CRS definition as given (EPSG code, PROJ string or WKT), for messages.
     public let source: String
+    /// The target CRS definition as given (EPSG code, PROJ string or WKT), for messages.
     public let target: String
 
     /// A transformation between two CRSs, each an EPSG code ("EPSG:32638"), a PROJ string or WKT.

@@ -12,6 +12,7 @@ public enum ChangeStatus: String, Sendable, CaseIterable {
 
 /// What a change of the record was, for diffs and change maps: each kind is counted and drawn apart.
 public enum ChangeKind: String, Sendable, CaseIterable, Comparable {
+    /// A change of control, by its status as known on the day (see ``ChangeStatus``).
     case confirmed, claimed, disputed
     /// Handed over under an agreement, not taken.
     case handover
@@ -29,6 +30,7 @@ public enum ChangeKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders kinds as declared: confirmed, claimed, disputed, handover, zone (legend and table order).
     public static func < (a: ChangeKind, b: ChangeKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
@@ -36,11 +38,16 @@ public enum ChangeKind: String, Sendable, CaseIterable, Comparable {
 
 /// A public source for a record.
 public struct SourceRef: Hashable, Sendable {
+    /// The source's title (its URL when the record gives no title).
     public var title: String
+    /// Where the source can be read, when it is online.
     public var url: String?
+    /// The publication date as the record writes it, usually `YYYY-MM-DD`.
     public var date: String?
+    /// Who published it (a ministry, an agency, a newspaper).
     public var publisher: String?
 
+    /// Creates a source reference; only the title is required.
     public init(title: String, url: String? = nil, date: String? = nil, publisher: String? = nil) {
         self.title = title; self.url = url; self.date = date; self.publisher = publisher
     }
@@ -61,18 +68,27 @@ public struct SourceRef: Hashable, Sendable {
 
 /// An area that moved from one side to another on a date.
 public struct ControlChange: Hashable, Sendable {
+    /// The change's id in `control.geojson`, unique in the dataset.
     public var id: String
+    /// The day the area changed hands; the change applies to states on and after it.
     public var date: Day
+    /// The id of the side that lost the area.
     public var from: String
+    /// The id of the side that gained it.
     public var to: String
+    /// The status as recorded; see `status(on:)` for the status on a given day.
     public var status: ChangeStatus
+    /// Who announced the change, when the record says.
     public var claimant: String?
+    /// Who denied it, for a disputed change.
     public var disputedBy: String?
     /// `district`, `town` or `approximate line`.
     public var precision: String
     /// Gazetteer ids of the settlements that changed hands in this change.
     public var places: [String]
+    /// The public sources for the change.
     public var sources: [SourceRef]
+    /// A free-text note from the record.
     public var note: String?
     /// The drawn area; when applied it is clipped to what `from` held.
     public var geometry: Geometry
@@ -80,6 +96,7 @@ public struct ControlChange: Hashable, Sendable {
     public var confirmedOn: Day?
     /// Who or what confirmed it, with its sources.
     public var confirmedBy: String?
+    /// The sources of the later confirmation.
     public var confirmationSources: [SourceRef] = []
     /// The agreement under which the area was handed over ("trilateral statement of 2020-11-10"), when it was.
     public var agreement: String?
@@ -106,6 +123,7 @@ public struct ControlChange: Hashable, Sendable {
         return status
     }
 
+    /// Creates a change of control; the confirmation, agreement, zone and precision fields start empty.
     public init(id: String, date: Day, from: String, to: String, status: ChangeStatus, claimant: String? = nil,
                 disputedBy: String? = nil, precision: String, places: [String] = [], sources: [SourceRef], note: String? = nil,
                 geometry: Geometry) {
@@ -117,25 +135,37 @@ public struct ControlChange: Hashable, Sendable {
 
 /// An area a side held on the base date.
 public struct BaseArea: Hashable, Sendable {
+    /// The area's id in `control.geojson`.
     public var id: String
+    /// The id of the side that held it.
     public var side: String
+    /// How precisely it is drawn: `district`, `town` or `approximate line` (the default).
     public var precision: String
+    /// The public sources for the area.
     public var sources: [SourceRef]
+    /// A free-text note from the record.
     public var note: String?
+    /// The area, a polygon or multipolygon in WGS84 lon/lat (clipped to the study area when states are built).
     public var geometry: Geometry
 }
 
 /// An overlay (peacekeeping zone, corridor) valid for a period, laid over control.
 public struct Zone: Hashable, Sendable {
+    /// The zone record's id in `control.geojson`.
     public var id: String
     /// The zone kind, e.g. `russian_peacekeeping`, `lachin_corridor`.
     public var zone: String
+    /// The first day it applies.
     public var validFrom: Day
     /// First day it no longer applies; nil while open.
     public var validTo: Day?
+    /// How precisely it is drawn: `district`, `town` or `approximate line` (the default).
     public var precision: String
+    /// The public sources for the zone.
     public var sources: [SourceRef]
+    /// A free-text note from the record.
     public var note: String?
+    /// The zone's area, a polygon or multipolygon in WGS84 lon/lat.
     public var geometry: Geometry
 
     /// True when the zone applies on `day`.

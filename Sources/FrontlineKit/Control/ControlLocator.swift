@@ -5,6 +5,7 @@ import GeoOps
 ///
 /// Owns GEOS handles: one instance per task.
 public final class ControlLocator {
+    /// The state whose sides are queried.
     public let state: ControlState
     private let sides: [Side]
     private let prepared: [(side: String, geometry: PreparedGeometry)]

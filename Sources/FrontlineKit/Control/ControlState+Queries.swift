@@ -5,6 +5,8 @@ import GeoOps
 public struct PointControl: Sendable {
     /// The side id, or nil outside the study area.
     public var side: String?
+    /// The status of the change that last moved the position to its side, as known on the day; `confirmed` when
+    /// it is held as in the base state (or lies outside the study area).
     public var status: ChangeStatus
     /// The change that last moved this position, nil when it is as in the base state.
     public var change: ControlChange?

@@ -3,8 +3,11 @@ import GeoOps
 
 /// A side of a conflict (`azerbaijan`, `armenian`, or `occupied` for single-side snapshots).
 public struct Side: Hashable, Sendable {
+    /// The side's id, as records and snapshots name it.
     public var id: String
+    /// The side's name for maps and tables.
     public var label: String
+    /// Creates a side from its id and label.
     public init(id: String, label: String) { self.id = id; self.label = label }
 }
 
@@ -13,16 +16,24 @@ public struct Side: Hashable, Sendable {
 /// The state on a day is the base state with every change dated on or before it applied, so sides never
 /// overlap and always cover the study area by construction.
 public struct ControlTimeline: Sendable {
+    /// The sides, in the dataset's order (which also orders legends and colours).
     public var sides: [Side]
+    /// The side that holds whatever part of the study area no base area gives another side.
     public var defaultSide: String
+    /// The date of the base state; no state exists before it.
     public var baseDate: Day
+    /// The area the sides divide between them, in WGS84 lon/lat.
     public var studyArea: Geometry
+    /// The areas each side held on the base date.
     public var baseAreas: [BaseArea]
     /// Ordered by date, then by file order.
     public var changes: [ControlChange]
+    /// The overlays (peacekeeping zones, corridors), each valid for a period.
     public var zones: [Zone]
+    /// The label of each zone kind, by kind id (e.g. `lachin_corridor` → "Lachin corridor").
     public var zoneLabels: [String: String]
 
+    /// Creates a timeline; `changes` are sorted by date, keeping their given order within a day.
     public init(sides: [Side], defaultSide: String, baseDate: Day, studyArea: Geometry, baseAreas: [BaseArea],
                 changes: [ControlChange], zones: [Zone], zoneLabels: [String: String] = [:]) {
         self.sides = sides
@@ -48,13 +59,17 @@ public struct ControlTimeline: Sendable {
 
 /// A piece of territory that moved in one change (the change's drawn area clipped to what `from` held then).
 public struct MovedArea: Sendable {
+    /// The change that moved it.
     public var change: ControlChange
+    /// The territory actually moved, in WGS84 lon/lat (empty when `from` held none of the drawn area).
     public var geometry: Geometry
+    /// Its area in km², on the WGS84 ellipsoid.
     public var areaKm2: Double
 }
 
 /// The control state on a day.
 public struct ControlState: Sendable {
+    /// The date of the state.
     public var date: Day
     /// The area each side held, by side id (every side present, possibly empty).
     public var areas: [String: Geometry]
@@ -76,6 +91,7 @@ public struct ControlState: Sendable {
 public final class ControlHistory: @unchecked Sendable {
     /// Remainder pieces smaller than this (km²) after a change are overlay shards, not territory.
     public static let sliverKm2 = 0.01
+    /// The timeline the states were computed from.
     public let timeline: ControlTimeline
     /// States after the base date and after each change date, in date order.
     public let states: [ControlState]

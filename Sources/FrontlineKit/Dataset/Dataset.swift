@@ -3,11 +3,15 @@ import GeoModel
 
 /// A district (rayon) of the study area.
 public struct District: Hashable, Sendable {
+    /// The district's id.
     public var id: String
+    /// The district's English name.
     public var name: String
+    /// The district's Azerbaijani name (`name_az`), when the dataset gives it.
     public var nameLocal: String?
     /// `seven_districts`, `nkao`, or nil.
     public var group: String?
+    /// The district's area, in WGS84 lon/lat.
     public var geometry: Geometry
 }
 
@@ -15,11 +19,15 @@ public struct District: Hashable, Sendable {
 public struct Dataset: Sendable {
     /// The folder it was loaded from.
     public var root: String
+    /// The dataset's name, from its manifest.
     public var name: String
     /// The map window [west, south, east, north].
     public var window: BoundingBox
+    /// The control history: sides, base areas, sourced changes and zones.
     public var timeline: ControlTimeline
+    /// The settlements of the study area.
     public var gazetteer: Gazetteer
+    /// The districts (rayons) of the study area.
     public var districts: [District]
     /// Named files of the manifest (paths relative to `root`).
     public var files: [String: String]

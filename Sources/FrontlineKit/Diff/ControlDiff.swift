@@ -3,14 +3,19 @@ import GeoOps
 
 /// Area figures of one side between two states.
 public struct SideDelta: Sendable {
+    /// The side's id.
     public var side: String
-    /// km² held at the first and second state; nil when unknown (the implicit "other" side of a snapshot).
+    /// km² held at the first state; nil when unknown (the implicit "other" side of a snapshot).
     public var areaFromKm2: Double?
+    /// km² held at the second state; nil when unknown (the implicit "other" side of a snapshot).
     public var areaToKm2: Double?
+    /// km² of control gained between the states (zone movements not counted).
     public var gainedKm2: Double
+    /// km² of control lost between the states (zone movements not counted).
     public var lostKm2: Double
     /// gained − lost.
     public var netKm2: Double { gainedKm2 - lostKm2 }
+    /// Creates a side's figures; all areas in km².
     public init(side: String, areaFromKm2: Double?, areaToKm2: Double?, gainedKm2: Double, lostKm2: Double) {
         self.side = side; self.areaFromKm2 = areaFromKm2; self.areaToKm2 = areaToKm2; self.gainedKm2 = gainedKm2; self.lostKm2 = lostKm2
     }
@@ -18,9 +23,13 @@ public struct SideDelta: Sendable {
 
 /// A connected area that passed from one side to another.
 public struct ChangePolygon: Sendable {
+    /// The id of the side that held it at the first state.
     public var fromSide: String
+    /// The id of the side that holds it at the second state.
     public var toSide: String
+    /// The piece, one polygon in WGS84 lon/lat.
     public var geometry: Geometry
+    /// Its area in km², on the WGS84 ellipsoid.
     public var areaKm2: Double
     /// Ids of the districts it touches.
     public var districts: [String]
@@ -29,6 +38,7 @@ public struct ChangePolygon: Sendable {
     /// What the changes that moved it were (confirmed, claimed, disputed, handed over, zone) as known at the
     /// later date; nil when no recorded change explains it (snapshot diffs).
     public var kind: ChangeKind?
+    /// Creates a change piece; `kind` is nil when no recorded change explains it.
     public init(fromSide: String, toSide: String, geometry: Geometry, areaKm2: Double, districts: [String], sourceChanges: [ControlChange],
                 kind: ChangeKind? = nil) {
         self.fromSide = fromSide; self.toSide = toSide; self.geometry = geometry; self.areaKm2 = areaKm2
@@ -40,12 +50,17 @@ public struct ChangePolygon: Sendable {
 
 /// A settlement whose controller differs between the two states.
 public struct SettlementChange: Sendable {
+    /// The settlement, from the gazetteer.
     public var place: Place
+    /// The side that held it at the first state; nil when it lay outside every side's area.
     public var fromSide: String?
+    /// The side that holds it at the second state; nil when it lies outside every side's area.
     public var toSide: String?
     /// The date of the change within the interval that moved it, when the timeline knows it.
     public var date: Day?
+    /// The status of the change that moved it, as known at the later date; nil when no recorded change did.
     public var status: ChangeStatus?
+    /// The sources of the change that moved it (empty when none is recorded).
     public var sources: [SourceRef]
     /// What the change that moved it was, as known at the later date.
     public var kind: ChangeKind?
@@ -55,30 +70,44 @@ public struct SettlementChange: Sendable {
 
 /// A zone that began, ended or was redrawn between the two dates (reported apart from control).
 public struct ZoneEvent: Sendable {
+    /// What happened to the zone: it `began`, `ended`, or was `redrawn` (one ended and another began that day).
     public enum Event: String, Sendable { case began, ended, redrawn }
+    /// The zone kind (e.g. `lachin_corridor`).
     public var zone: String
+    /// The zone kind's label (its id when the dataset gives none).
     public var label: String
+    /// What happened.
     public var event: Event
+    /// The day it happened.
     public var date: Day
-    /// km² before and after the event (nil where the zone did not exist).
+    /// km² before the event (nil where the zone did not exist).
     public var areaBeforeKm2: Double?
+    /// km² after the event (nil where the zone no longer exists).
     public var areaAfterKm2: Double?
+    /// The ids of the zone records that ended and began that day.
     public var ids: [String]
 }
 
 /// What changed hands between two control states: km² per side, change polygons, settlements.
 public struct ControlDiff: Sendable {
+    /// The date of the first state.
     public var from: Day?
+    /// The date of the second state.
     public var to: Day?
+    /// Area figures per side, in the order of the sides given (an implicit side last).
     public var sides: [SideDelta]
+    /// The pieces that changed hands, largest first; slivers are left out.
     public var changes: [ChangePolygon]
+    /// The gazetteer's settlements whose side differs between the states (empty without a gazetteer).
     public var settlements: [SettlementChange]
     /// Area of change pieces dropped as slivers (thinner than the sliver width or smaller than the minimum area).
     public var droppedSliverKm2: Double
+    /// The number of change pieces dropped as slivers.
     public var droppedSliverCount: Int
     /// Zones that began, ended or were redrawn in the interval.
     public var zoneEvents: [ZoneEvent] = []
 
+    /// Creates a diff from its parts; zone events start empty.
     public init(from: Day?, to: Day?, sides: [SideDelta], changes: [ChangePolygon], settlements: [SettlementChange],
                 droppedSliverKm2: Double, droppedSliverCount: Int) {
         self.from = from; self.to = to; self.sides = sides; self.changes = changes; self.settlements = settlements
@@ -91,6 +120,7 @@ public struct ControlDiff: Sendable {
         public var sliverWidthMetres: Double
         /// Pieces smaller than this are slivers.
         public var minAreaKm2: Double
+        /// Creates options; the defaults (0, 0) drop nothing.
         public init(sliverWidthMetres: Double = 0, minAreaKm2: Double = 0) {
             self.sliverWidthMetres = sliverWidthMetres
             self.minAreaKm2 = minAreaKm2

@@ -3,17 +3,24 @@ import GeoOps
 
 /// The layers an export can hold.
 public enum ExportLayer: String, CaseIterable, Sendable {
+    /// Control areas, zones, the front line, places, districts, and incidents.
     case control, zones, front, places, districts, incidents
 }
 
 /// A side's area split by how sure the record is: the confirmed part, and one piece per claimed/disputed change.
 public struct ControlPiece: Sendable {
+    /// The id of the side that holds the piece.
     public var side: String
+    /// How sure the record is of the piece, as known on the state's date.
     public var status: ChangeStatus
     /// The change behind an unconfirmed piece; nil for the confirmed part.
     public var change: ControlChange?
+    /// The piece, in WGS84 lon/lat.
     public var geometry: Geometry
+    /// Its area in km², on the WGS84 ellipsoid.
     public var areaKm2: Double
+    /// The sources of the change behind an unconfirmed piece; for the confirmed part, those of the side's base
+    /// areas and confirmed changes (with their confirmations), each once.
     public var sources: [SourceRef]
 }
 

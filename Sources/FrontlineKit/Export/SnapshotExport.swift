@@ -3,6 +3,16 @@ import GeoOps
 
 /// The export of a snapshot source's state: one `control` feature per side and the `front`, RFC 7946.
 public enum SnapshotExport {
+    /// The features of a snapshot state: a `control` feature per drawn side with its km², and the `front` with its
+    /// length in km, each dated by the requested day and the snapshot's date.
+    ///
+    /// - Parameters:
+    ///   - asOf: The state that answers for the requested day.
+    ///   - label: The label of a side id.
+    ///   - countries: Country outlines, to find the theatre country and keep its borders and coasts out of the front.
+    ///   - layers: The layer names to include (`control`, `front`; others are ignored).
+    /// - Returns: The features, in WGS84 lon/lat.
+    /// - Throws: `FrontlineError.geometry` when the front cannot be computed.
     public static func features(_ asOf: AsOfState, label: (String) -> String, countries: [Feature], layers: Set<String>) throws(FrontlineError) -> FeatureCollection {
         var fs: [Feature] = []
         if layers.contains("control") {

@@ -3,13 +3,17 @@ import GeoModel
 
 /// The outcome of looking a name up: one place, several (never silently guessed), or none.
 public enum PlaceMatch: Sendable, Equatable {
+    /// Exactly one place answers the name.
     case found(Place)
+    /// Several places share the name; the caller must choose.
     case ambiguous([Place])
+    /// No place has the name; up to five places with similar names are suggested.
     case notFound(suggestions: [Place])
 }
 
 /// A searchable list of places. Lookup is case- and accent-insensitive and knows alternate spellings.
 public struct Gazetteer: Sendable {
+    /// The places, in the order given.
     public let places: [Place]
     private let byID: [String: Int]
     private let byKey: [String: [Int]]

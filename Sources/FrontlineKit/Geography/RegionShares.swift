@@ -4,13 +4,21 @@ import GeoOps
 
 /// Km² and share of a region held by a side on a date.
 public struct RegionShare: Sendable {
+    /// The region's id (a dataset district id, or a world layer's region id).
     public var regionID: String
+    /// The region's name.
     public var regionName: String
+    /// The region's country code, when known.
     public var country: String?
+    /// The side's id.
     public var side: String
+    /// km² of the region the side holds, on the WGS84 ellipsoid.
     public var areaKm2: Double
+    /// The region's whole area in km², on the WGS84 ellipsoid.
     public var regionKm2: Double
+    /// The percentage of the region the side holds (0 for a region of no area).
     public var pctOfRegion: Double { regionKm2 > 0 ? 100 * areaKm2 / regionKm2 : 0 }
+    /// Creates a row from a region, a side, and the two areas in km².
     public init(regionID: String, regionName: String, country: String?, side: String, areaKm2: Double, regionKm2: Double) {
         self.regionID = regionID; self.regionName = regionName; self.country = country; self.side = side
         self.areaKm2 = areaKm2; self.regionKm2 = regionKm2
@@ -19,11 +27,17 @@ public struct RegionShare: Sendable {
 
 /// Km² of a region gained and lost by a side between two dates.
 public struct RegionChange: Sendable {
+    /// The region's id (a dataset district id, or a world layer's region id).
     public var regionID: String
+    /// The region's name.
     public var regionName: String
+    /// The side's id.
     public var side: String
+    /// km² of the region the side gained, on the WGS84 ellipsoid.
     public var gainedKm2: Double
+    /// km² of the region the side lost, on the WGS84 ellipsoid.
     public var lostKm2: Double
+    /// gained − lost, km².
     public var netKm2: Double { gainedKm2 - lostKm2 }
 }
 

@@ -8,15 +8,18 @@ public struct AsOfState: Sendable {
     public var requested: Day
     /// The date of the state that answers (a snapshot's date, or the dataset's last change on or before the day).
     public var asOf: Day
+    /// The control state that answers: each side's area, and for the dataset the changes applied and active zones.
     public var state: ControlState
-    /// The sides drawn in this state, in order, and the implicit complement of a one-sided snapshot (`other`).
+    /// The sides drawn in this state, in order.
     public var sides: [Side]
+    /// The implicit complement of a one-sided snapshot (`other`), or nil when every side is drawn.
     public var implicitSide: String?
     /// What answered, for people: "the snapshot of 2025-08-03 (1754251105.geojson)", "the dataset (change of 2020-11-10)".
     public var description: String
     /// A note when the day lies after the source's last date.
     public var note: String?
 
+    /// Creates the answer for a requested day from the state that answers and how to describe it.
     public init(requested: Day, asOf: Day, state: ControlState, sides: [Side], implicitSide: String?, description: String, note: String?) {
         self.requested = requested; self.asOf = asOf; self.state = state; self.sides = sides; self.implicitSide = implicitSide
         self.description = description; self.note = note
@@ -71,18 +74,30 @@ public protocol SnapshotSource: ControlSource {
 
 /// The bundled (or any) dataset as a source: base state plus sourced changes, with provenance.
 public final class DatasetSource: ControlSource, @unchecked Sendable {
+    /// The dataset.
     public let dataset: Dataset
+    /// Every state of the dataset's timeline, computed once.
     public let history: ControlHistory
+    /// Wraps a dataset, computing its control history.
+    ///
+    /// - Throws: `FrontlineError.geometry` when the states cannot be computed from the base areas and changes.
     public init(dataset: Dataset) throws(FrontlineError) {
         self.dataset = dataset
         self.history = try dataset.timeline.history()
     }
 
+    /// "the dataset NAME", for messages.
     public var name: String { "the dataset \(dataset.name)" }
+    /// The base date and every date on which changes happened, ascending.
     public var dates: [Day] { history.states.map(\.date) }
+    /// Always nil: the dataset credits its sources one by one.
     public var credit: String? { nil }
+    /// The dataset's label of a side (the id itself for an unknown side).
     public func label(of side: String) -> String { dataset.timeline.label(of: side) }
 
+    /// The base state with every change dated on or before `day` applied (after the last change, with a note).
+    ///
+    /// - Throws: `FrontlineError.badArgument` for a day before the base date.
     public func state(on day: Day) throws(FrontlineError) -> AsOfState {
         try checkNotBefore(day)
         let s = try history.state(on: day)
@@ -96,6 +111,10 @@ public final class DatasetSource: ControlSource, @unchecked Sendable {
                          note: note)
     }
 
+    /// What changed between two days, split by change kind, with the settlements that changed side, the districts
+    /// each piece touches, the changes that explain it, and zone events.
+    ///
+    /// - Throws: `FrontlineError.badArgument` for a day before the base date; `.geometry` when an overlay fails.
     public func diff(from: Day, to: Day, options: ControlDiff.Options = ControlDiff.Options()) throws(FrontlineError) -> ControlDiff {
         try checkNotBefore(from)
         return try ControlDiff.between(try history.state(on: from), try history.state(on: to), timeline: dataset.timeline,

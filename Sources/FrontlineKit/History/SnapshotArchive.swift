@@ -7,29 +7,38 @@ import GeoOps
 public final class SnapshotArchive: SnapshotSource, @unchecked Sendable {
     /// One dated snapshot: a file, or one date's features of a multi-date file.
     public struct Entry: Sendable {
+        /// The snapshot's date.
         public var date: Day
+        /// The file it is read from.
         public var path: String
         /// The features of this date when they came from a multi-date file.
         public var features: FeatureCollection?
+        /// How outputs name it: the file name, with `[date]` for one date of a multi-date file.
         public var label: String { features == nil ? (path as NSString).lastPathComponent : "\((path as NSString).lastPathComponent) [\(date)]" }
     }
 
+    /// The snapshots, by ascending date (one per date).
     public let entries: [Entry]
+    /// How each snapshot is read (side property or rules, dates, layer).
     public let options: Snapshot.Options
     /// Notes from opening (several revisions of a day, the profile detected).
     public private(set) var notes: [String]
+    /// A name for messages.
     public let name: String
     private let lock = NSLock()
     private var cache: [Int: Snapshot] = [:]
     private var cacheOrder: [Int] = []
 
+    /// The entries' dates, ascending.
     public var dates: [Day] { entries.map(\.date) }
+    /// The credit line of the side rules given, else of the rules a snapshot read so far was read with.
     public var credit: String? {
         if let c = options.rules?.credit { return c }
         lock.lock(); defer { lock.unlock() }
         return cache.values.first { $0.rules?.credit != nil }?.rules?.credit
     }
 
+    /// The rules' label of a side (given rules first, then those of snapshots read so far), else the id.
     public func label(of side: String) -> String {
         if let l = options.rules?.labels[side] { return l }
         lock.lock(); defer { lock.unlock() }
@@ -186,14 +195,22 @@ public final class SnapshotArchive: SnapshotSource, @unchecked Sendable {
         return snap
     }
 
-    /// The index of the latest snapshot on or before a day.
+    /// The snapshot that answers for a day: the latest on or before it.
+    ///
+    /// - Throws: `FrontlineError.badArgument` for a day before the first date; a read error of its file.
     public func snapshot(on day: Day) throws(FrontlineError) -> Snapshot { try snapshot(at: try index(on: day)) }
 
+    /// The index in `entries` of the latest snapshot on or before a day.
+    ///
+    /// - Throws: `FrontlineError.badArgument` for a day before the first date.
     public func index(on day: Day) throws(FrontlineError) -> Int {
         try checkNotBefore(day)
         return entries.lastIndex { $0.date <= day } ?? 0
     }
 
+    /// The state of the latest snapshot on or before `day` (after the last date, the last, with a note).
+    ///
+    /// - Throws: `FrontlineError.badArgument` for a day before the first date; a read error of the snapshot's file.
     public func state(on day: Day) throws(FrontlineError) -> AsOfState {
         let i = try index(on: day)
         let snap = try snapshot(at: i)
@@ -204,6 +221,9 @@ public final class SnapshotArchive: SnapshotSource, @unchecked Sendable {
                          description: "the snapshot of \(entries[i].date) (\(entries[i].label))", note: note)
     }
 
+    /// What changed hands between the snapshots that answer for two days (no settlements or provenance).
+    ///
+    /// - Throws: `FrontlineError` for a day before the first date, a file that cannot be read, or a failed overlay.
     public func diff(from: Day, to: Day, options diffOptions: ControlDiff.Options = ControlDiff.Options()) throws(FrontlineError) -> ControlDiff {
         let a = try snapshot(at: try index(on: from)), b = try snapshot(at: try index(on: to))
         return try ControlDiff.between(a, b, options: diffOptions).diff

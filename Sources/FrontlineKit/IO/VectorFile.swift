@@ -36,7 +36,9 @@ public enum VectorFile {
 
     /// What an output path will be written as.
     public enum OutputKind: Sendable, Equatable {
+        /// GeoJSON (RFC 7946), written by frontline's own writer.
         case geoJSON
+        /// Another vector format, written through GDAL.
         case gdal(VectorFormat)
     }
 

@@ -4,10 +4,14 @@ import GeoModel
 ///
 /// "at least 10" is low 10, best 10, no high; "nearly 300" is best 300, high 300, no low; an exact figure has all three equal.
 public struct CasualtyCount: Hashable, Sendable {
+    /// The lower bound, when the source gives one ("at least 10").
     public var low: Int?
+    /// The best estimate.
     public var best: Int
+    /// The upper bound, when the source gives one ("nearly 300").
     public var high: Int?
 
+    /// Creates a count from a best estimate and optional bounds.
     public init(low: Int?, best: Int, high: Int?) { self.low = low; self.best = best; self.high = high }
 
     /// An exact figure.
@@ -27,15 +31,20 @@ public struct CasualtyCount: Hashable, Sendable {
 
 /// Who the victims were.
 public enum CasualtyCategory: String, Hashable, Sendable, CaseIterable {
+    /// Civilians, military personnel, or people the source does not class as either.
     case civilian, military, unknown
 }
 
 /// Killed or wounded people, split into civilian, military and unknown; a nil group was not stated.
 public struct CasualtyGroups: Hashable, Sendable {
+    /// Civilians, when the source states them.
     public var civilian: CasualtyCount?
+    /// Military personnel, when the source states them.
     public var military: CasualtyCount?
+    /// People not said to be civilian or military, when the source states them.
     public var unknown: CasualtyCount?
 
+    /// Creates groups; a group left nil was not stated.
     public init(civilian: CasualtyCount? = nil, military: CasualtyCount? = nil, unknown: CasualtyCount? = nil) {
         self.civilian = civilian; self.military = military; self.unknown = unknown
     }

@@ -2,9 +2,12 @@ import GeoModel
 
 /// The incidents and aggregate claims of a dataset (geodata/incidents.json).
 public struct IncidentCatalog: Sendable, Hashable {
+    /// The incidents, in file order.
     public var incidents: [Incident]
+    /// The aggregate claims (running or overall totals), in file order.
     public var aggregates: [AggregateClaim]
 
+    /// Creates a catalog from incidents and aggregate claims.
     public init(incidents: [Incident] = [], aggregates: [AggregateClaim] = []) {
         self.incidents = incidents
         self.aggregates = aggregates

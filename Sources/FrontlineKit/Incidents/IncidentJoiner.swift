@@ -3,18 +3,22 @@ import GeoOps
 
 /// An incident joined to the control map of its date: who held the spot, its district, how far the front was.
 public struct JoinedIncident: Hashable, Sendable {
+    /// The incident.
     public var incident: Incident
     /// The side holding the incident's position on its date; nil when unplaced or outside the study area.
     public var controller: String?
     /// How sure the control record is at that spot.
     public var controlStatus: ChangeStatus?
+    /// The id of the district holding the position, when there is one.
     public var districtID: String?
+    /// The name of that district.
     public var districtName: String?
     /// Geodesic distance to the front line of that date, km; nil when unplaced or there is no front.
     public var distanceToFrontKm: Double?
     /// Why a figure is missing ("place not resolved", "before the dataset's base date").
     public var note: String?
 
+    /// Creates a joined incident; the joined figures default to unknown.
     public init(incident: Incident, controller: String? = nil, controlStatus: ChangeStatus? = nil, districtID: String? = nil,
                 districtName: String? = nil, distanceToFrontKm: Double? = nil, note: String? = nil) {
         self.incident = incident; self.controller = controller; self.controlStatus = controlStatus; self.districtID = districtID

@@ -5,9 +5,13 @@ import GeoOps
 public struct Inspection: Sendable {
     /// One feature's figures.
     public struct FeatureReport: Sendable {
+        /// The feature's 0-based position in the file.
         public var index: Int
+        /// The feature's id as text, when it has one.
         public var id: String?
+        /// The GeoJSON type of its geometry, or nil for a null geometry.
         public var geometryType: String?
+        /// The number of positions in its geometry.
         public var vertices: Int
         /// nil when valid, else GEOS's reason with its location.
         public var invalidReason: String?
@@ -17,11 +21,17 @@ public struct Inspection: Sendable {
         public var lengthKm: Double
     }
 
+    /// The number of features.
     public var featureCount: Int
+    /// The number of features of each geometry type (`null` for features without geometry).
     public var geometryTypes: [String: Int]
+    /// The lon/lat extent of all geometries, or nil when there are none.
     public var boundingBox: BoundingBox?
+    /// The number of positions over all features.
     public var vertexCount: Int
+    /// Each feature's figures, in file order.
     public var features: [FeatureReport]
+    /// The reader's non-fatal notes (e.g. duplicate ids).
     public var warnings: [String]
 
     /// The total area of all polygonal features, km².

@@ -3,6 +3,7 @@ import GeoModel
 /// A CSV of dated positions (a header naming `date`, `lon`/`longitude` and `lat`/`latitude`, other columns kept),
 /// read straight from bytes, and written back with a `side` column appended.
 public struct IncidentCSV: Sendable {
+    /// The header line's bytes, as read (without its line break).
     public var header: [UInt8]
     /// The rows' positions and dates.
     public var rows: [IncidentJoin.Row]
@@ -13,7 +14,9 @@ public struct IncidentCSV: Sendable {
     /// Columns recognised without flags: frontline's own events CSV and `date`/`lon`/`lat` files, ACLED
     /// (`event_date`, `longitude`, `latitude`) and UCDP GED (`date_start`, `longitude`, `latitude`).
     public static let dateColumns = ["date", "event_date", "date_start"]
+    /// Longitude column names tried, in order (case-insensitive).
     public static let lonColumns = ["lon", "longitude", "lng", "long", "x"]
+    /// Latitude column names tried, in order (case-insensitive).
     public static let latColumns = ["lat", "latitude", "y"]
 
     /// Lines whose date or position could not be read: kept in place, with empty joined columns.
@@ -145,6 +148,14 @@ public struct IncidentCSV: Sendable {
         }
     }
 
+    /// The CSV with the joined columns appended: every input line kept as read, in order.
+    ///
+    /// A column name the input already has gets a `_joined` suffix; a short line is padded to the header's width;
+    /// a bad line gets empty joined fields.
+    /// - Parameters:
+    ///   - columns: The names of the appended columns.
+    ///   - values: For each row of `rows`, its values for `columns`.
+    /// - Returns: The CSV bytes, each line ending with a line feed.
     public func joined(columns: [String], values: [[String]]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + lines.count * 24)

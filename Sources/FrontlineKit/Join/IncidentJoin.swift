@@ -9,8 +9,11 @@ import GeoOps
 public enum IncidentJoin {
     /// One dated position.
     public struct Row: Sendable {
+        /// The date the position is joined on.
         public var day: Day
+        /// The position, in WGS84 lon/lat.
         public var position: Position
+        /// Creates a row from a date and a position.
         public init(day: Day, position: Position) {
             self.day = day
             self.position = position

@@ -3,8 +3,11 @@ import GeoOps
 
 /// Area per side and per zone on a date.
 public struct ControlSummary: Sendable {
+    /// The date of the state summarised.
     public var date: Day
+    /// Each side's id, label and km² held (on the WGS84 ellipsoid), in the timeline's side order.
     public var sides: [(side: String, label: String, areaKm2: Double)]
+    /// Each zone kind active on the date: its id, label and km² (its zones dissolved), by id.
     public var zones: [(zone: String, label: String, areaKm2: Double)]
     /// The area of changes in force that are still only claimed or disputed, by side.
     public var unconfirmedKm2: [String: Double]

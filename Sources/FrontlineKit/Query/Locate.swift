@@ -3,11 +3,17 @@ import GeoOps
 
 /// The answer to "who held this place on that day, and how far was it from the front?".
 public struct LocateResult: Sendable {
+    /// The place's name, or `LAT,LON` when the query was a position.
     public var name: String
+    /// The gazetteer place, or nil when the query was a position.
     public var place: Place?
+    /// The position located, in WGS84 lon/lat.
     public var position: Position
+    /// The day asked about.
     public var date: Day
+    /// Who held the position that day, how sure the record is, and the zones covering it.
     public var control: PointControl
+    /// The district holding the position, if any.
     public var district: District?
     /// Geodesic distance to the front line in km; nil when there is no front that day.
     public var distanceToFrontKm: Double?
@@ -15,6 +21,7 @@ public struct LocateResult: Sendable {
     public var frontChange: ControlChange?
     /// How far that stretch may be off, km (the change's precision), when the record says.
     public var frontPrecisionKm: Double? { frontChange?.precisionKm }
+    /// Up to three other gazetteer places nearest to the position, with their geodesic distances in km.
     public var nearest: [(place: Place, km: Double)]
 
     /// The result as JSON (snake_case keys).

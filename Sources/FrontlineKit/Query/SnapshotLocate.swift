@@ -4,7 +4,9 @@ import GeoOps
 
 /// Who held a position in a snapshot source's state, and how far it lies from the front.
 public struct SnapshotLocation: Sendable {
+    /// The position located, in WGS84 lon/lat.
     public var position: Position
+    /// The snapshot state that answers for the day asked about.
     public var asOf: AsOfState
     /// The drawn side covering the position, the implicit complement (`other`) inside the theatre country, or nil
     /// outside everything the source knows.

@@ -18,14 +18,18 @@ import GeoModel
 public struct SideRules: Sendable, Hashable {
     /// One rule: an exact value or a regular expression (case-insensitive), and the side or a drop.
     public struct Rule: Sendable, Hashable {
+        /// The exact value to match (case-insensitive), or nil for a pattern rule.
         public var equals: String?
+        /// The regular expression to search for (case-insensitive), or nil for an exact rule.
         public var pattern: String?
         /// The side id, or nil for a drop rule.
         public var side: String?
+        /// Why matching features are dropped, for the warning ("dropped by rule" when nil).
         public var reason: String?
         /// Drops are listed in one warning when true (e.g. satirical areas), counted silently otherwise.
         public var warn: Bool
-        /// A name for the drop in that warning: the first capture group of the pattern, else the value.
+        /// Creates a rule: one of `equals` and `pattern` (a rule with neither never matches), and a side or, nil, a drop.
+        /// A drop's name in the warning is the first capture group of the pattern, else the value.
         public init(equals: String? = nil, pattern: String? = nil, side: String? = nil, reason: String? = nil, warn: Bool = false) {
             self.equals = equals; self.pattern = pattern; self.side = side; self.reason = reason; self.warn = warn
         }
@@ -33,21 +37,30 @@ public struct SideRules: Sendable, Hashable {
 
     /// What happens to a value no rule matches.
     public enum Fallback: Sendable, Hashable {
+        /// The value goes to this side id.
         case side(String)
+        /// The feature is dropped, with a warning naming the values.
         case drop
+        /// Reading fails, naming the feature and its value (the default).
         case error
     }
 
+    /// The mapping's name (a profile's, such as DeepState's, or the file's `name`).
     public var name: String
+    /// The feature property whose value decides the side.
     public var property: String
+    /// The rules, tried in order; the first match decides.
     public var rules: [Rule]
+    /// What happens to a value no rule matches.
     public var fallback: Fallback
+    /// Display labels by side id.
     public var labels: [String: String]
     /// A credit line for maps of this source.
     public var credit: String?
     /// The order sides are reported in.
     public var sideOrder: [String]
 
+    /// Creates side rules; an unmatched value is an error unless `fallback` says otherwise.
     public init(name: String, property: String, rules: [Rule], fallback: Fallback = .error, labels: [String: String] = [:],
                 credit: String? = nil, sideOrder: [String] = []) {
         self.name = name; self.property = property; self.rules = rules; self.fallback = fallback
@@ -56,8 +69,11 @@ public struct SideRules: Sendable, Hashable {
 
     /// The outcome for one feature's value.
     public enum Outcome: Sendable, Hashable {
+        /// The feature belongs to this side id.
         case side(String)
+        /// The feature is dropped: why, the name shown in the warning, and whether it is warned about.
         case drop(reason: String, label: String, warn: Bool)
+        /// No rule matched this (normalised) value and the fallback is an error.
         case unmatched(String)
     }
 

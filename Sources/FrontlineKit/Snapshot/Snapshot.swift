@@ -9,11 +9,15 @@ import GeoOps
 /// class names), else a side property; a file whose features carry none is one side, `occupied`, against the
 /// rest. Sides that overlap are counted once, as `contested`, with a warning.
 public struct Snapshot: Sendable {
+    /// The file it was read from (or a pseudo-path such as `postgis:SOURCE`).
     public var path: String
+    /// The snapshot's date, when the file, its name or the options give one.
     public var date: Day?
     /// How outputs name it: the file name, or the file and date for one date of a multi-date file.
     public var label: String
+    /// The sides found, in report order.
     public var sides: [Side]
+    /// The area of each side by id, dissolved, in WGS84 lon/lat.
     public var areas: [String: Geometry]
     /// Repairs, drops, overlaps and other non-fatal notes, each naming the file and the feature.
     public var warnings: [String]
@@ -54,6 +58,7 @@ public struct Snapshot: Sendable {
         public var date: Day?
         /// The layer of a multi-layer file.
         public var layer: String?
+        /// Creates options; by default the side is found by rules, a detected profile or a candidate property.
         public init(sideProperty: String? = nil, rules: SideRules? = nil, detectProfile: Bool = true, gridMetres: Double = 0,
                     dateProperty: String? = nil, date: Day? = nil, layer: String? = nil) {
             self.sideProperty = sideProperty

@@ -4,20 +4,28 @@ import GeoOps
 
 /// One row of a snapshot timeline: a side's area on a date and its change since the previous snapshot.
 public struct TimelineRow: Sendable {
+    /// The row's date: the snapshot's date, or the tick when resampled.
     public var date: Day
+    /// The label of the snapshot (its file name; the dataset's name for dataset rows).
     public var file: String
+    /// The side's id.
     public var side: String
+    /// km² the side holds, on the WGS84 ellipsoid.
     public var areaKm2: Double
-    /// nil on the first snapshot.
+    /// km² gained since the previous row's state; nil on the first snapshot.
     public var gainedKm2: Double?
+    /// km² lost since the previous row's state; nil on the first snapshot.
     public var lostKm2: Double?
+    /// km² of change pieces dropped as slivers in that diff (all sides); nil on the first snapshot.
     public var droppedSliverKm2: Double?
     /// The date of the state that answered, when the rows are resampled to ticks.
     public var asOf: Day?
     /// The snapshot's reading warnings (repairs, drops, overlaps), on its first row only.
     public var warnings: [String] = []
+    /// gained − lost, km²; nil on the first snapshot.
     public var netKm2: Double? { gainedKm2.flatMap { g in lostKm2.map { g - $0 } } }
 
+    /// Creates a row; the change figures are nil on the first snapshot.
     public init(date: Day, file: String, side: String, areaKm2: Double, gainedKm2: Double?, lostKm2: Double?, droppedSliverKm2: Double?,
                 asOf: Day? = nil, warnings: [String] = []) {
         self.date = date; self.file = file; self.side = side; self.areaKm2 = areaKm2; self.gainedKm2 = gainedKm2
@@ -185,6 +193,10 @@ extension SnapshotTimeline {
 }
 
 extension SnapshotArchive {
+    /// Area per side at the archive's dates between `lo` and `hi` (or at ticks of `step`, each the latest snapshot on
+    /// or before it), with the km² gained and lost since the previous row's snapshot.
+    ///
+    /// - Throws: `FrontlineError` when a snapshot cannot be read or diffed.
     public func timeline(from lo: Day, to hi: Day, every step: Every?, options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
         let dates = self.dates
         if let step {

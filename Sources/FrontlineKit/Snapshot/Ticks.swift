@@ -2,7 +2,9 @@ import Foundation
 
 /// A resampling step: `1d`, `7d` (any number of days) or `1m` (calendar months, any number).
 public struct Every: Sendable, Hashable, CustomStringConvertible {
+    /// The step in days (0 for a step in months).
     public var days: Int
+    /// The step in calendar months (0 for a step in days).
     public var months: Int
 
     /// Parses `Nd` or `Nm` with N from 1 to 3660.
@@ -15,6 +17,7 @@ public struct Every: Sendable, Hashable, CustomStringConvertible {
         months = unit == "m" ? n : 0
     }
 
+    /// The step as `Nd` or `Nm` (a week step is written in days, `7d`).
     public var description: String { months > 0 ? "\(months)m" : "\(days)d" }
 
     /// The ticks from `from` to `to`, both included when they fall on a tick.
@@ -40,8 +43,11 @@ public struct Every: Sendable, Hashable, CustomStringConvertible {
 
 /// A gap in an archive: consecutive dates further apart than its own cadence.
 public struct ArchiveGap: Sendable, Hashable {
+    /// The last date before the gap.
     public var from: Day
+    /// The first date after the gap.
     public var to: Day
+    /// The days between the two dates.
     public var days: Int { to.ordinal - from.ordinal }
 }
 

@@ -3,16 +3,23 @@ import GeoOps
 
 /// One problem found in a dataset, naming the record.
 public struct DatasetProblem: Sendable, CustomStringConvertible {
+    /// The record or state at fault (e.g. `state 2020-11-10`).
     public var place: String
+    /// What is wrong.
     public var message: String
+    /// The problem on one line: `place: message`.
     public var description: String { "\(place): \(message)" }
 }
 
 /// A figure measured while validating, for the report.
 public struct DatasetFigure: Sendable {
+    /// The date of the state measured.
     public var date: Day
+    /// km² held by each side on that date, on the WGS84 ellipsoid.
     public var areasKm2: [(side: String, km2: Double)]
+    /// km² where two sides' areas overlap (0 in a sound dataset).
     public var overlapKm2: Double
+    /// km² of the study area held by no side (0 in a sound dataset).
     public var uncoveredKm2: Double
 }
 

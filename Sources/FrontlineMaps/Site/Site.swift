@@ -18,12 +18,16 @@ public enum Site {
     public struct Options: Sendable {
         /// The maps' page size, window and style (the window defaults to the dataset's, or the data's extent).
         public var map: MapOptions
+        /// The first date shown (nil: the source's first date); the page starts on it even when it is not a source date.
         public var from: Day?
+        /// The last date shown (nil: the source's last date or incident day).
         public var to: Day?
         /// The page's title (default: the source's name).
         public var title: String?
+        /// The sliver filters for the chart's gains and losses between dates.
         public var diff: ControlDiff.Options
 
+        /// Creates options; by default 1000 × 750 maps over every date of the source, with the standard sliver filters.
         public init(map: MapOptions = MapOptions(width: 1000, height: 750), from: Day? = nil, to: Day? = nil, title: String? = nil,
                     diff: ControlDiff.Options = .standard) {
             self.map = map; self.from = from; self.to = to; self.title = title; self.diff = diff
@@ -32,7 +36,9 @@ public enum Site {
 
     /// The page and what went into it.
     public struct Page: Sendable {
+        /// The complete `index.html`, with its maps, chart, data and script inline.
         public var html: String
+        /// The dates the slider steps through, ascending.
         public var dates: [Day]
         /// Distinct SVG lines stored for all the dates' maps.
         public var fragments: Int

@@ -1,6 +1,8 @@
 /// A scale bar: a round length in km whose drawn width is true at the map centre.
 public struct ScaleBar: Hashable, Sendable {
+    /// The length the bar stands for, in km (a 1-2-5 round number).
     public var kilometres: Double
+    /// The bar's drawn width on the page, in pixels.
     public var pixels: Double
 
     /// The largest 1-2-5 length that fits in `maxPixels` at `pixelsPerKm`; nil when the scale is unusable.

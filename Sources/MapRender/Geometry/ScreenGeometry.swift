@@ -2,7 +2,9 @@ import GeoModel
 
 /// Turns lon/lat geometry into page path data: project, clip to the page area, simplify in pixels.
 public struct ScreenGeometry: Sendable {
+    /// The projection from lon/lat to the plane.
     public var projection: any MapProjection
+    /// The transform from the plane to the page.
     public var transform: ViewTransform
     /// Geometry outside this rectangle is cut away (a little larger than the visible frame).
     public var clip: Rect
@@ -11,6 +13,11 @@ public struct ScreenGeometry: Sendable {
     /// Rings smaller than this many square pixels are dropped (a feature keeps at least its largest ring).
     public var minRingArea: Double
 
+    /// Creates a converter from a projection, a plane-to-page transform and a clip rectangle on the page.
+    ///
+    /// - Parameters:
+    ///   - tolerance: The simplification tolerance, in pixels.
+    ///   - minRingArea: The area in square pixels under which rings (holes, small parts) are dropped.
     public init(projection: any MapProjection, transform: ViewTransform, clip: Rect, tolerance: Double = 0.4, minRingArea: Double = 0.8) {
         self.projection = projection; self.transform = transform; self.clip = clip
         self.tolerance = tolerance; self.minRingArea = minRingArea

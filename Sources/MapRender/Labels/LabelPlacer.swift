@@ -1,13 +1,16 @@
 /// Greedy label placement: each label takes the first candidate box that stays inside the bounds and hits
 /// nothing placed before; a label with no free candidate is dropped, never overlapped.
 public struct LabelPlacer: Sendable {
+    /// The area every label must stay inside.
     public var bounds: Rect
+    /// The boxes taken so far: the initial obstacles and the labels placed.
     public private(set) var occupied: [Rect]
     /// Boxes that labels avoid but dots may touch (proportional markers: a town under a strike keeps its dot).
     public private(set) var markers: [Rect] = []
     /// Place dots: labels avoid them, but a label that must be shown may cover one.
     public private(set) var dots: [Rect] = []
 
+    /// Creates a placer over `bounds`, with boxes that no label may cover (a legend, an inset).
     public init(bounds: Rect, obstacles: [Rect] = []) {
         self.bounds = bounds
         self.occupied = obstacles

@@ -3,9 +3,12 @@ import GeoModel
 
 /// Why a map could not be drawn.
 public enum MapRenderError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// No point of the window's edges projects, so nothing can be fitted to the page.
     case windowNotProjectable(BoundingBox)
+    /// The page is smaller than 480 × 360 px, too small for a map with a legend.
     case pageTooSmall(width: Double, height: Double)
 
+    /// A one-line message naming the window or the page size.
     public var description: String {
         switch self {
         case .windowNotProjectable(let b): "the map window \(b.array) cannot be projected"
@@ -17,9 +20,12 @@ public enum MapRenderError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Draws a `MapSpec` as an SVG tree: page layout, projected and clipped layers, places with non-overlapping
 /// labels, legend, scale bar, title and attribution.
 public struct MapRenderer: Sendable {
+    /// The colours, lines and type the map is drawn with.
     public var style: MapStyle
+    /// The page size, coordinate precision and simplification tolerance.
     public var page: MapPage
 
+    /// Creates a renderer; by default the standard style on a 1200 × 900 page.
     public init(style: MapStyle = .standard, page: MapPage = MapPage()) {
         self.style = style
         self.page = page

@@ -2,15 +2,23 @@ import GeoModel
 
 /// An axis-aligned rectangle on the page (y down).
 public struct Rect: Hashable, Sendable {
+    /// The left edge.
     public var x: Double
+    /// The top edge (y grows downwards).
     public var y: Double
+    /// The width.
     public var width: Double
+    /// The height.
     public var height: Double
+    /// Creates a rectangle from its top-left corner and size.
     public init(x: Double, y: Double, width: Double, height: Double) {
         self.x = x; self.y = y; self.width = width; self.height = height
     }
+    /// The right edge.
     public var maxX: Double { x + width }
+    /// The bottom edge.
     public var maxY: Double { y + height }
+    /// The centre point.
     public var center: PlanePoint { PlanePoint(x: x + width / 2, y: y + height / 2) }
     /// The rectangle grown by `d` on every side (shrunk when negative).
     public func inset(by d: Double) -> Rect { Rect(x: x + d, y: y + d, width: width - 2 * d, height: height - 2 * d) }
@@ -18,6 +26,7 @@ public struct Rect: Hashable, Sendable {
     public func intersects(_ o: Rect) -> Bool { x < o.maxX && o.x < maxX && y < o.maxY && o.y < maxY }
     /// True when `o` lies wholly inside.
     public func contains(_ o: Rect) -> Bool { o.x >= x && o.y >= y && o.maxX <= maxX && o.maxY <= maxY }
+    /// True when the point lies inside or on the edge.
     public func contains(_ p: PlanePoint) -> Bool { p.x >= x && p.x <= maxX && p.y >= y && p.y <= maxY }
 }
 
@@ -25,7 +34,9 @@ public struct Rect: Hashable, Sendable {
 public struct ViewTransform: Hashable, Sendable {
     /// Page units per plane unit.
     public var scale: Double
+    /// The page x of the plane's origin.
     public var translateX: Double
+    /// The page y of the plane's origin (plane y is flipped, so north is up).
     public var translateY: Double
 
     /// The page position of a plane point.

@@ -1,12 +1,16 @@
 /// An attribute value; numbers and paths are formatted by the writer with its one precision setting.
 public enum SVGValue: Hashable, Sendable {
+    /// Text, escaped on output.
     case text(String)
+    /// A number, written with the writer's precision.
     case number(Double)
+    /// Path data, written as a `d` string with the writer's precision.
     case path(PathData)
 }
 
 /// A node of an SVG document tree, serialised only by `SVGWriter`.
 public enum SVGNode: Hashable, Sendable {
+    /// A child element.
     case element(SVGElement)
     /// Character data (escaped on output).
     case text(String)
@@ -16,10 +20,14 @@ public enum SVGNode: Hashable, Sendable {
 
 /// An SVG element: a name, ordered attributes, children.
 public struct SVGElement: Hashable, Sendable {
+    /// The element name (`g`, `path`, `text`, …).
     public var name: String
+    /// The attributes, written in this order.
     public var attributes: [(key: String, value: SVGValue)]
+    /// The child nodes, in document order.
     public var children: [SVGNode]
 
+    /// Creates an element from a name, attributes (in order) and children.
     public init(_ name: String, _ attributes: [(String, SVGValue)] = [], children: [SVGNode] = []) {
         self.name = name
         self.attributes = attributes.map { (key: $0.0, value: $0.1) }
@@ -32,11 +40,13 @@ public struct SVGElement: Hashable, Sendable {
     /// Appends a child element.
     public mutating func append(_ child: SVGElement) { children.append(.element(child)) }
 
+    /// True when the name, the attributes (in order) and the children are equal.
     public static func == (l: SVGElement, r: SVGElement) -> Bool {
         l.name == r.name && l.children == r.children && l.attributes.count == r.attributes.count
             && zip(l.attributes, r.attributes).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
 
+    /// Hashes the name, the attributes in order, and the children.
     public func hash(into h: inout Hasher) {
         h.combine(name)
         for a in attributes { h.combine(a.key); h.combine(a.value) }

@@ -5,6 +5,7 @@ public struct SVGWriter: Sendable {
     /// Decimal places of every number written (coordinates, sizes); 1 = a tenth of a pixel.
     public var precision: Int
 
+    /// Creates a writer; `precision` is clamped to 0…6 decimals.
     public init(precision: Int = 1) { self.precision = max(0, min(precision, 6)) }
 
     /// The document as UTF-8 text with an XML declaration.

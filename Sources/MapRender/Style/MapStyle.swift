@@ -8,16 +8,23 @@ import Foundation
 public struct MapStyle: Sendable {
     /// A side's pale area fill and its strong colour (hatching, highlighted dots).
     public struct SideColors: Hashable, Sendable {
+        /// The pale tint that fills the side's area.
         public var fill: String
+        /// The full-strength colour for its hatching, outlines and highlighted dots.
         public var strong: String
+        /// Creates a side's colours from its fill tint and strong colour (CSS colours).
         public init(fill: String, strong: String) { self.fill = fill; self.strong = strong }
     }
 
+    /// The CSS font stack of all text.
     public var fontFamily = "'Noto Sans', 'DejaVu Sans', 'Helvetica Neue', Arial, sans-serif"
+    /// The page colour, behind the map frame, legend and titles.
     public var page = "#ffffff"
     /// The map frame behind all layers (land beyond the data).
     public var background = "#ecebe7"
+    /// The colour of text, the front line and dot outlines.
     public var ink = "#1a1a1a"
+    /// The colour of secondary text: subtitles, notes, attribution.
     public var mutedInk = "#555555"
     /// Known sides; others take `extraSides` in order.
     public var sides: [String: SideColors] = [
@@ -26,22 +33,31 @@ public struct MapStyle: Sendable {
         "occupied": SideColors(fill: "#f2aca0", strong: "#cc3311"),
         "other": SideColors(fill: "#e4e7ea", strong: "#777777"),
     ]
+    /// Spare colours for sides not in `sides`, taken by the side's position among the map's sides.
     public var extraSides: [SideColors] = [
         SideColors(fill: "#a9dcc9", strong: "#117733"),
         SideColors(fill: "#dcb8d6", strong: "#aa3377"),
         SideColors(fill: "#ece0a6", strong: "#999933"),
         SideColors(fill: "#b6e3f2", strong: "#33bbee"),
     ]
+    /// The purple that outlines and hatches zones.
     public var zoneColor = "#6a3d9a"
     /// Label text sizes by place rank 1…4 (px).
     public var labelSizes = [13.5, 12, 11, 10]
+    /// The text size of district labels (px).
     public var districtLabelSize = 9.5
+    /// The text size of country labels (px).
     public var countryLabelSize = 13.0
+    /// The text size of the title (px).
     public var titleSize = 21.0
+    /// The text size of the subtitle (px).
     public var subtitleSize = 12.5
+    /// The text size of legend entries (px); the legend heading is 1 px larger.
     public var legendTextSize = 11.5
+    /// The text size of the scale bar and attribution (px).
     public var smallTextSize = 9.5
 
+    /// Creates the standard style, to be adjusted property by property.
     public init() {}
 
     /// The default style.
@@ -62,6 +78,12 @@ public struct MapStyle: Sendable {
 
     // MARK: Symbols, in legend order
 
+    /// The area a side holds: its pale fill, with a hairline of the same colour.
+    ///
+    /// - Parameters:
+    ///   - side: The side id (its colours, and the class `side-<id>`).
+    ///   - label: The legend text.
+    ///   - index: The side's position among the map's sides (its legend order, and spare colours for unknown sides).
     public func sideArea(_ side: String, label: String, index: Int) -> Symbol {
         let c = colors(side: side, index: index)
         // A hairline of the fill colour hides the slivers left between independently simplified neighbours.
@@ -69,18 +91,21 @@ public struct MapStyle: Sendable {
                       fill: .color(c.fill), stroke: c.fill, strokeWidth: 0.6)
     }
 
+    /// Ground a side claims but that is not confirmed: sparse hatching in the side's strong colour.
     public func claimed(by side: String, label: String, index: Int) -> Symbol {
         let c = colors(side: side, index: index)
         return Symbol(className: "claimed-\(MapStyle.token(side))", legend: label, legendOrder: 20 + index, shape: .area,
                       fill: .hatch(Hatch(id: "hatch-claimed-\(MapStyle.token(side))", color: c.strong, angle: 45, spacing: 5, lineWidth: 1)))
     }
 
+    /// Ground whose capture by a side is disputed: crossed hatching in the side's strong colour.
     public func disputed(by side: String, label: String, index: Int) -> Symbol {
         let c = colors(side: side, index: index)
         return Symbol(className: "disputed-\(MapStyle.token(side))", legend: label, legendOrder: 30 + index, shape: .area,
                       fill: .hatch(Hatch(id: "hatch-disputed-\(MapStyle.token(side))", color: c.strong, angle: 45, spacing: 6, lineWidth: 0.9, crossed: true)))
     }
 
+    /// Ground a side gained over a period: dense hatching in its strong colour over its fill, outlined.
     public func gain(by side: String, label: String, index: Int) -> Symbol {
         let c = colors(side: side, index: index)
         return Symbol(className: "gain-\(MapStyle.token(side))", legend: label, legendOrder: 40 + index, shape: .area,
@@ -129,6 +154,7 @@ public struct MapStyle: Sendable {
                       stroke: zoneColor, strokeWidth: 1.4, dash: crossed ? [5, 2] : [])
     }
 
+    /// The front line: a solid line in ink.
     public var frontLine: Symbol {
         Symbol(className: "front-line", legend: "Front line", legendOrder: 60, shape: .line, stroke: ink, strokeWidth: 1.8)
     }
@@ -139,19 +165,23 @@ public struct MapStyle: Sendable {
                stroke: "#555555", strokeWidth: 1.2, dash: [2, 2.5])
     }
 
+    /// The boundary of the former Nagorno-Karabakh Autonomous Oblast (1991): a dashed dark line.
     public var formerOblast: Symbol {
         Symbol(className: "nkao", legend: "Former NKAO (1991)", legendOrder: 65, shape: .line, stroke: "#222222", strokeWidth: 1.3, dash: [6, 3])
     }
 
+    /// International borders: a grey dash-dot line.
     public var border: Symbol {
         Symbol(className: "border", legend: "International border", legendOrder: 70, shape: .line,
                stroke: "#4d4d4d", strokeWidth: 1.2, dash: [7, 2, 1.5, 2])
     }
 
+    /// Rivers: a blue line.
     public var river: Symbol {
         Symbol(className: "river", legend: "River", legendOrder: 75, shape: .line, stroke: "#3b7fc4", strokeWidth: 1.3)
     }
 
+    /// District boundaries: a thin grey line.
     public var district: Symbol {
         Symbol(className: "district", legend: "District boundary", legendOrder: 80, shape: .line, stroke: "#8c8c8c", strokeWidth: 0.5)
     }
@@ -170,11 +200,13 @@ public struct MapStyle: Sendable {
     /// The sea behind world maps.
     public var sea = "#dde7ee"
 
+    /// A town: a small white dot outlined in ink.
     public var place: Symbol {
         Symbol(className: "place", legend: "Town", legendOrder: 100, shape: .point(radius: 2.6), fill: .color("#ffffff"),
                stroke: ink, strokeWidth: 1.1)
     }
 
+    /// A capital: a larger white dot with a heavier outline.
     public var capital: Symbol {
         Symbol(className: "capital", legend: "Capital", legendOrder: 99, shape: .point(radius: 3.6), fill: .color("#ffffff"),
                stroke: ink, strokeWidth: 1.6)
@@ -187,6 +219,7 @@ public struct MapStyle: Sendable {
                       shape: .point(radius: 4), fill: .color(c.strong), stroke: ink, strokeWidth: 1.2)
     }
 
+    /// An incident: a yellow circle outlined in dark red, its area proportional to killed + wounded.
     public var incident: Symbol {
         Symbol(className: "incident", legend: "Incident (circle area ∝ killed + wounded)", legendOrder: 98,
                shape: .point(radius: 4), fill: .color("#ffd23f", opacity: 0.9), stroke: "#7a0000", strokeWidth: 1.4)
