@@ -27,7 +27,7 @@ def fold(s):
 def best(groups):
     if not groups:
         return None
-    vals = [g["best"] for g in groups.values() if g]
+    vals = [g["best"] for g in groups.values() if g and g.get("best") is not None]
     return sum(vals) if vals else None
 
 

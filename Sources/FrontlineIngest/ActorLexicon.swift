@@ -9,6 +9,18 @@ struct Actor: Hashable, Sendable {
     var iso: String?
     /// True for regions (Nagorno-Karabakh, Nakhchivan) rather than states.
     var isRegion: Bool
+
+    /// The id written for this actor as an attacker or a claim's actor: the dataset side when it has one, else the
+    /// party's own id (`russia`, `ukraine`, `syrian_government`, `hts`), as an event table from another war would name it.
+    var id: String {
+        if let side { return side }
+        switch name {
+        case "Syria": return "syrian_government"
+        case "Hay'at Tahrir al-Sham": return "hts"
+        case "Islamic State": return "isil"
+        default: return name.lowercased().replacingOccurrences(of: " ", with: "_")
+        }
+    }
 }
 
 /// Names, adjectives and capitals of the parties, third countries and regions that are never incident places.
@@ -25,7 +37,9 @@ enum ActorLexicon {
         add(armenia, ["armenia", "armenian", "armenians", "yerevan"])
         add(karabakh, ["nagorno-karabakh", "karabakh", "karabakhi", "artsakh", "nagorny-karabakh", "nagorno-karabagh"])
         add(Actor(name: "Nakhchivan", side: nil, iso: "AZ", isRegion: true), ["nakhchivan", "nakhichevan", "naxçıvan"])
-        add(Actor(name: "Russia", side: nil, iso: "RU", isRegion: false), ["russia", "russian", "russians", "moscow", "kremlin"])
+        add(Actor(name: "Russia", side: nil, iso: "RU", isRegion: false), ["russia", "russian", "russians", "moscow", "kremlin", "wagner"])
+        add(Actor(name: "Hay'at Tahrir al-Sham", side: nil, iso: nil, isRegion: false), ["hts", "hts-led", "hay'et", "hayat", "hay'at"])
+        add(Actor(name: "Islamic State", side: nil, iso: nil, isRegion: false), ["isil", "isis", "isil-held", "isis-held", "daesh"])
         add(Actor(name: "Ukraine", side: nil, iso: "UA", isRegion: false), ["ukraine", "ukrainian", "ukrainians", "kyiv", "kiev"])
         add(Actor(name: "Turkey", side: nil, iso: "TR", isRegion: false), ["turkey", "turkish", "türkiye", "ankara"])
         add(Actor(name: "United States", side: nil, iso: "US", isRegion: false), ["u.s.", "american", "americans", "washington", "usa"])

@@ -15,6 +15,8 @@ struct CasualtyMention: Hashable, Sendable {
     var isAmong = false
     /// From a "death toll … N" phrase (always a total).
     var isDeathToll = false
+    /// "dozens", "tens": a vague figure that any figure given for the same group replaces.
+    var isVague = false
     /// The subject noun as written, for notes.
     var noun: String?
     var start: Int
@@ -131,6 +133,7 @@ enum CasualtyRules {
             }
             var m = CasualtyMention(measure: nil, category: category, count: n.count, qualifier: n.qualifier, isIncrement: increment,
                                     noun: noun, start: i, end: j, text: phrase(t, i, j))
+            m.isVague = n.isVague
             // Forward: "… were killed", "… among the dead".
             var k = j
             var hops = 0
@@ -143,9 +146,17 @@ enum CasualtyRules {
                 if w == "among" { m.isAmong = true; break }
                 if killedWords.contains(w) { m.measure = .killed; break }
                 if woundedWords.contains(w) { m.measure = .wounded; break }
+                // "40 others sustained injuries", "suffered wounds".
+                if ["sustained", "suffered", "received"].contains(w),
+                   (k + 1..<min(t.count, k + 5)).contains(where: { woundedWords.contains(t[$0].lower) || t[$0].lower == "injury" }) {
+                    m.measure = .wounded; break
+                }
                 if aux.contains(w) || w == "reportedly" { k += 1; hops += 1; continue }
                 break
             }
+            // "Among the wounded are three children": victims already counted.
+            let opensWithAmong = t.first?.lower == "among" && i < 8 && (1..<min(t.count, 4)).contains { killedWords.contains(t[$0].lower) || woundedWords.contains(t[$0].lower) || t[$0].lower == "victims" }
+            if opensWithAmong { m.isAmong = true; m.measure = (1..<min(t.count, 4)).contains { killedWords.contains(t[$0].lower) } ? .killed : .wounded }
             if m.isAmong || (t[safe: j]?.lower == "among") || ["including", "incl"].contains(t[safe: i - 1]?.lower ?? "") { m.isAmong = true }
             if m.measure == nil && !m.isAmong { m.measure = backwardMeasure(t, from: i) }
             m.end = max(m.end, k + (m.measure != nil && k > j ? 1 : 0))

@@ -28,7 +28,8 @@ enum Claimants {
     static let canonical: [(keys: [String], name: String)] = [
         (["defence ministry", "defense ministry", "ministry of defence", "ministry of defense", "defence minister", "defense minister", "mod"], "Ministry of Defence"),
         (["foreign ministry", "ministry of foreign affairs", "foreign affairs ministry", "foreign minister"], "Ministry of Foreign Affairs"),
-        (["prosecutor general", "prosecutor-general", "general prosecutor", "prosecutor general's office"], "Prosecutor General's Office"),
+        (["prosecutor general", "prosecutor-general", "general prosecutor", "prosecutor general's office", "general prosecutor's office",
+          "prosecutor general's", "general prosecutor's", "prosecutor's office"], "Prosecutor General's Office"),
         (["emergencies ministry", "ministry of emergency situations", "emergency situations ministry"], "Ministry of Emergency Situations"),
         (["emergency service", "emergency services", "emergencies service", "rescue service"], "Emergency Service"),
         (["human rights ombudsman", "ombudsman", "human rights defender", "rights ombudsman"], "Human Rights Ombudsman"),
@@ -39,7 +40,8 @@ enum Claimants {
     ]
     static let dropWords: Set<String> = [
         "the", "a", "an", "hours", "hour", "later", "earlier", "separately", "also", "meanwhile", "then", "once", "again", "on",
-        "twitter", "in", "statement", "previously", "however", "spokesman", "spokeswoman", "spokesperson", "for", "of",
+        "twitter", "in", "statement", "previously", "however", "spokesman", "spokeswoman", "spokesperson", "for", "of", "day", "morning",
+        "evening", "night", "week", "separatist", "senior", "local",
     ]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
     /// Head nouns that refer back to an earlier claimant ("the office said").
@@ -49,15 +51,24 @@ enum Claimants {
     /// country for a bare title ("the regional governor"); `previous` are claimants named earlier, for "the office said".
     static func claimant(_ np: [Token], region: Actor?, fallback: Actor?, previous: [Claimant]) -> Claimant? {
         let text = CasualtyRules.phrase(np, 0, np.count)
-        let words = np.filter { $0.isWord || $0.text == "'s" }
+        var words = np.filter { ($0.isWord || $0.text == "'s") && DateRules.weekdays[$0.lower] == nil && DateRules.months[$0.lower] == nil }
         guard !words.isEmpty else { return nil }
+        // "a separatist Armenian human rights official in the breakaway region of Nagorno-Karabakh": the body belongs
+        // to the region it is in.
+        var inRegion: Actor?
+        if let k = words.firstIndex(where: { $0.lower == "in" }), k > 0,
+           let a = (k + 1..<min(words.count, k + 7)).lazy.compactMap({ ActorLexicon.actor(in: words, at: $0)?.0 }).first(where: { $0.isRegion && $0.side != nil }) {
+            inRegion = a
+            words = Array(words[..<k])
+        }
         if words.count == 1, let w = words.first, pronouns.contains(w.lower) { return previous.last }
         var actor: Actor?
         var rest: [Token] = []
         var i = 0
         while i < words.count {
             let w = words[i]
-            if actor == nil, let (a, n) = ActorLexicon.actor(in: words, at: i) {
+            if let (a, n) = ActorLexicon.actor(in: words, at: i), actor == nil || inRegion != nil {
+                if inRegion != nil { i += n; continue }
                 actor = a
                 i += n
                 if words[safe: i]?.text == "'s" { i += 1 }
@@ -71,6 +82,7 @@ enum Claimants {
             rest.append(w)
             i += 1
         }
+        if let r = inRegion { actor = r }
         let restLower = rest.map(\.lower).joined(separator: " ").replacingOccurrences(of: " 's", with: "'s")
         var body: String?
         for c in canonical where c.keys.contains(where: { containsPhrase(restLower, $0) }) { body = c.name; break }
@@ -114,12 +126,33 @@ enum Claimants {
                 return Claimant(actor: nil, body: nil, organisation: content.map(\.text).joined(separator: " ")
                     .replacingOccurrences(of: " 's", with: "'s"), specificity: 2, text: text)
             }
-            if anaphoric.contains(head), let ref = previous.last, ref.actor != nil { return ref }
+            // "the office said" after a named office; a named body ("the prosecutor general's office") is itself.
+            let named = body.map { b in canonical.contains { $0.name == b } } ?? false
+            if anaphoric.contains(head), !named, let ref = previous.last, ref.actor != nil { return ref }
+            if named, let ref = previous.last(where: { $0.actor != nil }) { actor = ref.actor; return Claimant(actor: actor, body: body, organisation: nil, specificity: specificity, text: text) }
             actor = fallback
         }
+        // A body is a speaker: a capitalised name or a noun that speaks ("officials", "the governor"); a bare
+        // adjective or fragment ("deadliest", "or White Helmets") is none.
+        if let b = body {
+            let words = b.split(separator: " ").map { String($0) }
+            let speaks = words.contains { $0.first?.isUppercase == true } || words.contains { speakerNouns.contains($0.lowercased()) }
+                || canonical.contains { $0.name == b }
+            if !speaks || ["or", "and", "but"].contains(words.first?.lowercased() ?? "") { body = nil }
+        }
         guard actor != nil || body != nil else { return nil }
-        return Claimant(actor: actor, body: body, organisation: nil, specificity: specificity, text: text)
+        return Claimant(actor: actor, body: body, organisation: nil, specificity: body == nil ? 1 : specificity, text: text)
     }
+
+    /// Nouns that name a speaker.
+    static let speakerNouns: Set<String> = [
+        "officials", "official", "authorities", "ministry", "minister", "police", "residents", "resident", "witnesses", "witness",
+        "activists", "activist", "sources", "source", "rescuers", "medics", "doctors", "spokesman", "spokeswoman", "spokesperson",
+        "governor", "mayor", "military", "army", "prosecutors", "prosecutor", "office", "service", "agency", "group", "president",
+        "aide", "adviser", "advisor", "commander", "chief", "head", "ombudsman", "government", "administration", "statement",
+        "media", "television", "tv", "observatory", "monitor", "correspondent", "journalists", "reporters", "officer", "leader",
+        "leaders", "separatists", "rebels", "forces", "troops", "defence", "defense", "council", "committee", "department", "hospital",
+    ]
 
     static func containsPhrase(_ text: String, _ phrase: String) -> Bool {
         (" " + text + " ").contains(" " + phrase + " ")

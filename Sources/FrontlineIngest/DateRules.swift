@@ -45,6 +45,7 @@ enum DateRules {
     ]
     static let weekdays: [String: Int] = [
         "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
+        "mon": 1, "tues": 2, "weds": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5,
     ]
     static let saidVerbs: Set<String> = [
         "said", "says", "say", "announced", "reported", "told", "stated", "wrote", "tweeted", "claimed", "added", "confirmed",

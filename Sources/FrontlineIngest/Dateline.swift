@@ -40,7 +40,8 @@ struct Dateline: Hashable, Sendable {
                     if t[safe: j]?.text == "." { j += 1 }
                 }
                 if let d0 = t[safe: j], dashes.contains(d0.text) { dash = true; j += 1 }
-                let isHeader = j >= t.count && y != nil
+                // "Baku, 16 October 2020" alone on its line; "Baku, September 19" too, its year from a page stamp.
+                let isHeader = j >= t.count && (y != nil || k <= 3)
                 let cityIsCaps = first.text.count > 1 && first.text == first.text.uppercased()
                 guard isHeader || ((agency != nil || dash) && cityIsCaps) else { return nil }
                 var actor: Actor?
@@ -76,5 +77,62 @@ struct Dateline: Hashable, Sendable {
         }
         guard let c = cut, c <= chars.count else { return p }
         return String(chars[c...]).trimmingSpaces
+    }
+}
+
+/// A date printed as page furniture around an article: a time stamp ("4 October 2020 16:53 (UTC+04:00)"), a byline
+/// with its date ("… 5 minutes ago Sun 04th October 2020 | 02:40 PM"), an "Updated" stamp, or a site banner with the
+/// day the page was read ("Saturday July 27 2024", above the headline).
+struct PageStamp: Hashable, Sendable {
+    enum Kind: Int, Comparable, Sendable {
+        /// The article's own time stamp or byline date: the report date.
+        case stamp = 0
+        /// "Updated …": the report may be older.
+        case updated = 1
+        /// A date alone above the headline: the page's, not the article's.
+        case banner = 2
+        static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+    var day: Day
+    var kind: Kind
+    var text: String
+
+    static let labels: Set<String> = ["date", "published", "posted", "updated", "last", "modified", "on", "at", ":", "|", "-", "—", "–"]
+
+    /// The stamp a furniture paragraph carries, and the paragraph with a leading stamp removed (" date 2023-05-20
+    /// Ukraine denies …" leaves the headline); nil for article text.
+    static func parse(_ p: String, beforeHeadline: Bool) -> (PageStamp, String)? {
+        let t = ReportText.tokens(p)
+        var i = 0
+        var updated = false
+        while let w = t[safe: i]?.lower, labels.contains(w) { if w == "updated" || w == "modified" { updated = true }; i += 1 }
+        // "date 2023-05-20 Ukraine denies …": an ISO date opening the paragraph is a stamp; the rest is kept.
+        if let first = t[safe: i], first.text.count == 10, let d = Day(first.text) {
+            return (PageStamp(day: d, kind: updated ? .updated : .stamp, text: first.text), restAfter(p, token: first.text))
+        }
+        guard !t.isEmpty, t.count <= 40, let last = p.last, !".!?\"”".contains(last) else { return nil }
+        for j in 0..<t.count {
+            if t[j].lower == "updated" || t[j].lower == "modified" { updated = true }
+            guard let (expr, end) = DateRules.expression(t, at: j), case .absolute(let m, let dd, let y?) = expr,
+                  let day = Day(year: y, month: m, day: dd) else { continue }
+            // The rest of the line is furniture: weekdays, times, zones, bars, bylines; not a sentence with a verb.
+            let words = t.filter(\.isWord).count
+            guard words <= 20 else { return nil }
+            let dateOnly = t.enumerated().allSatisfy { k, tok in
+                (j..<end).contains(k) || DateRules.weekdays[tok.lower] != nil || !tok.isWord || labels.contains(tok.lower)
+                    || tok.text.allSatisfy { $0.isNumber || $0 == ":" } || ["am", "pm", "utc", "gmt"].contains(tok.lower)
+                    || tok.lower.hasPrefix("utc")
+            }
+            let hasTime = t.contains { $0.text.contains(":") && $0.text.first?.isNumber == true } || t.contains { ["am", "pm", "ago", "|"].contains($0.lower) }
+            guard dateOnly || hasTime || updated else { return nil }
+            let kind: Kind = updated ? .updated : (dateOnly && beforeHeadline && DateRules.weekdays[t[0].lower] != nil) ? .banner : .stamp
+            return (PageStamp(day: day, kind: kind, text: t[j..<end].map(\.text).joined(separator: " ")), "")
+        }
+        return nil
+    }
+
+    static func restAfter(_ p: String, token: String) -> String {
+        guard let r = p.range(of: token) else { return p }
+        return String(p[r.upperBound...]).trimmingSpaces
     }
 }

@@ -57,6 +57,8 @@ public struct IngestResult: Hashable, Sendable {
     public var dateline: String?
     public var incidents: [ExtractedIncident]
     public var aggregates: [ExtractedAggregate]
+    /// Claims that places changed hands: captures, liberations, handovers, withdrawals, encirclements.
+    public var controlClaims: [ControlClaim] = []
     public var unresolvedPlaces: [PlaceNote]
     public var ambiguousPlaces: [PlaceNote]
     /// Things a reader should know ("no report date: relative dates left unresolved").
@@ -86,6 +88,7 @@ public struct IngestResult: Hashable, Sendable {
             c["evidence"] = a.evidence.json
             return .object(c)
         })
+        o["control_claims"] = .array(controlClaims.map(\.json))
         func note(_ n: PlaceNote) -> JSONValue {
             var p = JSONObject()
             p["name"] = .string(n.name)

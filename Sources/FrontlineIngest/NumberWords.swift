@@ -8,6 +8,9 @@ struct ParsedNumber: Hashable, Sendable {
     var isOrdinal: Bool
     /// "a"/"an": only a number when a person noun follows.
     var isArticle: Bool
+    /// A vague quantity ("dozens", "tens", "hundreds"): coded by the ACLED convention, and replaced by any figure the
+    /// text gives for the same group.
+    var isVague = false
     /// Token range covered.
     var start: Int
     var end: Int
@@ -36,6 +39,12 @@ enum NumberWords {
 
     /// Parses a number starting at token `i` (qualifier included).
     static func parse(_ t: [Token], at i: Int) -> ParsedNumber? {
+        // "between 10 and 15": a range, low 10, best 10 (the conservative figure), high 15.
+        if t[safe: i]?.lower == "between", let (a, _, aEnd, aOrd, aArt) = bare(t, at: i + 1), !aOrd, !aArt,
+           t[safe: aEnd]?.lower == "and", let (b, _, bEnd, bOrd, bArt) = bare(t, at: aEnd + 1), !bOrd, !bArt, b > a {
+            return ParsedNumber(count: CasualtyCount(low: a, best: a, high: b), qualifier: "between", isOrdinal: false,
+                                isArticle: false, start: i, end: bEnd)
+        }
         var j = i
         var qualifier: (words: [String], keepLow: Bool, keepHigh: Bool)?
         for q in qualifiers where q.words.enumerated().allSatisfy({ t[safe: i + $0.offset]?.lower == $0.element }) {
@@ -45,13 +54,20 @@ enum NumberWords {
         }
         guard let (value, range, end, isOrdinal, isArticle) = bare(t, at: j) else { return nil }
         if qualifier != nil && (isArticle || isOrdinal) { return nil }
-        var count = CasualtyCount(low: range?.low ?? value, best: value, high: range?.high ?? value)
+        let vague = ["dozens", "tens", "scores", "hundreds", "thousands", "several"].contains(t[safe: j]?.lower ?? "")
+        // "10 to 15", "10-15", "10 or 15": a range (not after a qualifier, and only between plain figures).
+        if qualifier == nil, !vague, !isOrdinal, !isArticle, let sep = t[safe: end]?.lower, ["to", "-", "–", "or"].contains(sep),
+           let (b, _, bEnd, bOrd, bArt) = bare(t, at: end + 1), !bOrd, !bArt, b > value, !["dozens", "tens", "hundreds"].contains(t[safe: end + 1]?.lower ?? "") {
+            return ParsedNumber(count: CasualtyCount(low: value, best: value, high: b), qualifier: nil, isOrdinal: false,
+                                isArticle: false, start: i, end: bEnd)
+        }
+        var count = CasualtyCount(low: range.map { $0.low } ?? value, best: value, high: range.map { $0.high } ?? value)
         if let q = qualifier {
             count.low = q.keepLow ? value : nil
             count.high = q.keepHigh ? value : nil
         }
         return ParsedNumber(count: count, qualifier: qualifier?.words.joined(separator: " "), isOrdinal: isOrdinal,
-                            isArticle: isArticle, start: i, end: end)
+                            isArticle: isArticle, isVague: vague, start: i, end: end)
     }
 
     /// A number without qualifier: value, an implied range, the end index, ordinal and article flags.
@@ -65,10 +81,14 @@ enum NumberWords {
         }
         switch w {
         case "dozen": return (12, nil, i + 1, false, false)
-        case "dozens": return (24, (24, 99), i + 1, false, false)
-        case "scores": return (40, (40, 99), i + 1, false, false)
-        case "hundreds": return (200, (200, 999), i + 1, false, false)
-        case "thousands": return (2000, (2000, 9999), i + 1, false, false)
+        // ACLED's conventions for vague figures: "dozens" 12, "tens" 10, "hundreds" 100; the low bound is the same
+        // figure and the high bound unknown. A figure the text gives elsewhere replaces them (see `addCasualties`).
+        case "dozens": return (12, (12, nil), i + 1, false, false)
+        case "tens" where next == "of" && t[safe: i + 2]?.lower == "thousands": return (10_000, (10_000, nil), i + 3, false, false)
+        case "tens": return (10, (10, nil), i + 1, false, false)
+        case "scores": return (40, (40, nil), i + 1, false, false)
+        case "hundreds": return (100, (100, nil), i + 1, false, false)
+        case "thousands": return (1000, (1000, nil), i + 1, false, false)
         case "several": return (3, (3, 9), i + 1, false, false)
         default: break
         }

@@ -28,7 +28,7 @@ enum PlaceRules {
     static let nearWords: Set<String> = ["near", "outside", "around", "nearby", "beyond"]
     static let atWords: Set<String> = [
         "in", "on", "at", "into", "towards", "toward", "hit", "struck", "shelled", "targeted", "bombed", "bombarded", "attacked",
-        "over", "across", "inside", "hitting", "striking", "shelling", "targeting",
+        "over", "across", "inside", "hitting", "striking", "shelling", "targeting", "against",
     ]
     static let fillers: Set<String> = [
         "the", "its", "their", "a", "an", "central", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
@@ -71,6 +71,11 @@ enum PlaceRules {
             if settlementNouns.contains(t[safe: i - 1]?.lower ?? "") || (t[safe: i - 1]?.lower == "of" && settlementNouns.contains(t[safe: i - 2]?.lower ?? "")) {
                 sawSettlement = true
             }
+            // "the district of Aghdam", "the region of Kharkiv".
+            if t[safe: i - 1]?.lower == "of", let n = t[safe: i - 2]?.lower, districtNouns.contains(n) || regionNouns.contains(n) {
+                precision = districtNouns.contains(n) ? 2 : 3
+                confidence = 0.9
+            }
             if nearWords.contains(lead) || (lead == "to" && lead2 == "close") || (lead == "from" && lead2 == "far") {
                 precision = 2; confidence = 0.9
                 if lead == "to" || lead == "from" { from = k - 1 }
@@ -101,8 +106,27 @@ enum PlaceRules {
     /// Country and region names, demonyms, months, media: never places here.
     static func isExcluded(_ t: Token) -> Bool {
         ActorLexicon.forms[t.lower] != nil || ActorLexicon.notPlaces.contains(t.lower) || t.lower == "'s"
+            || DateRules.weekdays[t.lower] != nil || DateRules.months[t.lower] != nil || commonNouns.contains(t.lower)
             || t.text.count > 1 && t.text == t.text.uppercased() && t.text.count <= 5 && t.text.allSatisfy(\.isLetter)
+            || isCompoundAdjective(t.lower)
     }
+
+    /// "Armenian-controlled", "ISIL-held", "Russian-occupied", "Turkish-backed", "HTS-led": adjectives, never places.
+    static func isCompoundAdjective(_ w: String) -> Bool {
+        guard let dash = w.lastIndex(of: "-") else { return false }
+        let suffix = w[w.index(after: dash)...]
+        return ["controlled", "held", "occupied", "backed", "led", "based", "run", "allied", "aligned", "affiliated", "linked",
+                "speaking", "made", "supplied", "brokered", "administered"].contains(String(suffix))
+    }
+
+    /// Words that title-case headlines capitalise ("Missile Attack", "Drone Strike"): never a place name's words.
+    static let commonNouns: Set<String> = [
+        "missile", "missiles", "attack", "attacks", "strike", "strikes", "shelling", "drone", "drones", "rocket", "rockets", "bomb",
+        "bombs", "bombing", "airstrike", "airstrikes", "forces", "troops", "army", "ministry", "killed", "kills", "wounds", "says",
+        "said", "civilians", "civilian", "people", "dead", "toll", "war", "offensive", "city", "town", "village", "region", "breaking",
+        "update", "updated", "live", "photo", "video", "watch", "news", "east", "west", "north", "south", "president", "governor",
+        "oblast", "province", "district", "governorate", "raion", "rayon", "frontline", "front",
+    ]
 
     /// Gazetteer lookup of a name; among homonyms, one whose country the sentence names as a location wins.
     static func resolve(_ name: String, gazetteer: Gazetteer, sentence t: [Token]) -> PlaceMention.Resolution {

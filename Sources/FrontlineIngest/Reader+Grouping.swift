@@ -69,15 +69,64 @@ extension Reader {
         }
         guard var d = drafts.popLast() else { return }
         d.lastParagraph = max(d.lastParagraph, f.sentence.paragraph)
+        if d.place == nil, d.region == nil, let r = regionMention(f) { d.region = r }
         if d.date == nil { setDate(&d, f, previous: drafts.last) }
         if d.type == nil, let (t, w) = f.type {
             d.type = t
             d.evidence["type"] = Evidence(sentence: f.sentence.text, text: w, confidence: 0.8)
         }
-        if let s = speaker { addClaimant(&d, s, f) }
+        // The claimant is who gives the figures: the speaker of the figures' clause ("…, and the prosecutor general's
+        // office said 14 civilians had been killed") outranks whoever spoke first.
+        // A later source of figures of the same country that is more specific ("Azerbaijan" then "the prosecutor
+        // general's office said 14 …") takes over; a speaker of the same sentence who gave no figure does not.
+        let source = f.incidentCasualties.isEmpty ? nil : (figureSpeaker(f) ?? speaker)
+        if let s = source {
+            let moreSpecific = s.specificity > (d.claimant?.specificity ?? 0) && (s.actor == nil || s.actor?.name == d.claimant?.actor?.name)
+            if !d.claimantFromFigures || moreSpecific {
+                d.claimant = s
+                d.claimantFromFigures = true
+                d.evidence["claimant"] = Evidence(sentence: f.sentence.text, text: s.text + " (gives the figures)", confidence: 0.85)
+            }
+        } else if let s = speaker {
+            addClaimant(&d, s, f)
+        }
         if !d.attackerSet, let cue = f.attacker { setAttacker(&d, cue, speaker: speaker, f) }
         addCasualties(&d, f.casualties.filter { !f.isAggregate || $0.isAmong }, f, fromHeadline: false)
         drafts.append(d)
+    }
+
+    /// "in the disputed Nagorno-Karabakh region": a region named as where something happened, for an incident whose
+    /// text names no town (the record then says the region, at region precision, with no coordinates).
+    func regionMention(_ f: SentenceFacts) -> (name: String, text: String)? {
+        let t = f.sentence.tokens
+        for i in t.indices {
+            guard let (a, n) = ActorLexicon.actor(in: t, at: i), a.isRegion, a.side != nil else { continue }
+            var k = i - 1
+            while k >= 0, ["the", "disputed", "breakaway", "mountainous", "separatist", "contested", "region", "of", "enclave"].contains(t[k].lower) { k -= 1 }
+            guard k >= 0, ["in", "across", "inside", "throughout", "on"].contains(t[k].lower) else { continue }
+            return (a.name, CasualtyRules.phrase(t, k, min(t.count, i + n + (["region", "enclave"].contains(t[safe: i + n]?.lower ?? "") ? 1 : 0))))
+        }
+        return nil
+    }
+
+    /// The speaker of a sentence's first casualty figure: the nearest attribution before it, else the first after it
+    /// ("14 were killed, the ministry said").
+    func figureSpeaker(_ f: SentenceFacts) -> Claimant? {
+        guard let at = f.incidentCasualties.first?.start else { return nil }
+        // A speaker inside a relative clause ("an attack that Azerbaijani prosecutors say killed 21") sources the
+        // figure for the main speaker, who stays the claimant.
+        let t = f.sentence.tokens
+        let relative = f.attributions.contains { a in
+            let from = a.position - a.np.count
+            return a.position < at && ["that", "which"].contains(t[safe: from - 1]?.lower ?? "") && t[safe: from - 2]?.lower != "said"
+        }
+        if relative { return nil }
+        let before = f.attributions.filter { $0.position < at }.max { $0.position < $1.position }
+        let after = f.attributions.filter { $0.position > at }.min { $0.position < $1.position }
+        for a in [before, after].compactMap({ $0 }) {
+            if let c = Claimants.claimant(a.np, region: region, fallback: drafts.last?.claimant?.actor ?? datelineActor, previous: knownClaimants) { return c }
+        }
+        return nil
     }
 
     mutating func note(_ p: PlaceMention, _ f: SentenceFacts) {
@@ -119,6 +168,8 @@ extension Reader {
             guard c.specificity > old.specificity, let a = c.actor, a.name == old.actor?.name else { return }
         }
         d.claimant = c
+        // A speaker who gave no figure: a later sentence's source of the figures may still take the claim.
+        d.claimantFromFigures = false
         d.evidence["claimant"] = Evidence(sentence: f.sentence.text, text: c.text, confidence: c.specificity >= 2 ? 0.85 : 0.75)
     }
 
@@ -148,7 +199,15 @@ extension Reader {
                 added[c] = added[c].map { $0 + m.count } ?? m.count
             }
             let key = measure.rawValue
+            let vagueBefore = (measure == .killed ? d.vagueKilled : d.vagueWounded)
+            let vagueNow = group.allSatisfy(\.isVague)
+            // "wounded dozens more" then "40 others sustained injuries": the figure replaces the vague word.
+            if vagueBefore, !vagueNow {
+                g = CasualtyGroups()
+                if measure == .killed { d.vagueKilled = false } else { d.vagueWounded = false }
+            }
             if g.isEmpty {
+                if measure == .killed { d.vagueKilled = vagueNow } else { d.vagueWounded = vagueNow }
                 g = added
                 d.evidence[key] = Evidence(sentence: f.sentence.text, text: group.map(\.text).joined(separator: "; "), confidence: fromHeadline ? 0.7 : 0.85)
             } else if let total = g.total, let newTotal = added.total, total.best == newTotal.best,

@@ -90,6 +90,10 @@ extension Reader {
                     place = IncidentPlace(id: nil, name: p.name, position: nil, precision: nil, detail: p.text)
                 }
             }
+            if place == nil, let r = d.region {
+                place = IncidentPlace(id: nil, name: r.name, position: nil, precision: 3, detail: r.text)
+                evidence["place"] = Evidence(sentence: "", text: r.text + " (a region: the text names no town)", confidence: 0.6)
+            }
             let type = d.type ?? .other
             let status: ChangeStatus = !d.deniers.isEmpty ? .disputed : d.admitted ? .confirmed : .claimed
             if evidence["status"] == nil {
@@ -102,7 +106,7 @@ extension Reader {
             while ids.contains(id) { id = "\(base)-\(n)"; n += 1 }
             ids.insert(id)
             let incident = Incident(
-                id: id, date: day, datePrecision: precision, place: place, type: type, attacker: d.attacker?.side,
+                id: id, date: day, datePrecision: precision, place: place, type: type, attacker: d.attacker?.id,
                 killed: d.killed, wounded: d.wounded, claimant: d.claimant?.label, sources: [source],
                 deniedBy: d.deniers.map(\.label), status: status, notes: d.notes.isEmpty ? nil : d.notes.joined(separator: "; "))
             out.append(ExtractedIncident(incident: incident, dateText: d.dateText, placeText: d.place?.text, evidence: evidence,

@@ -9,7 +9,12 @@ extension Reader {
     }
 
     /// The report date: given, else the dateline's day with a year from the text or file name, else the file name.
-    mutating func resolveReportDate(given: Day?, dateline: Dateline?, fileName: String?, sentences: [Sentence]) -> (Day?, String) {
+    mutating func resolveReportDate(given: Day?, dateline: Dateline?, stamps: [PageStamp], fileName: String?, sentences: [Sentence]) -> (Day?, String) {
+        // The article's own stamp outranks an "Updated" one, and both a banner with the day the page was read.
+        let stamp = stamps.enumerated().min { ($0.element.kind, $0.offset) < ($1.element.kind, $1.offset) }?.element
+        if let stamp, given == nil, stamps.contains(where: { $0.kind == stamp.kind && $0.day != stamp.day }) {
+            warnings.append("the page prints different dates (\(stamps.map { $0.day.description }.joined(separator: ", "))); the report date is \(stamp.day), from \"\(stamp.text)\"")
+        }
         let kind = dateline?.kind ?? "dateline"
         if let given {
             if let d = dateline {
@@ -22,9 +27,10 @@ extension Reader {
         let fromFile = fileName.flatMap(ReportIngester.date(inFileName:))
         if let d = dateline {
             if let y = d.year, let day = Day(year: y, month: d.month, day: d.day) { return (day, kind) }
-            let year = fromFile?.components.year ?? firstYear(sentences)
+            let year = fromFile?.components.year ?? stamp?.day.components.year ?? firstYear(sentences)
             if let y = year, let day = Day(year: y, month: d.month, day: d.day) { return (day, kind) }
         }
+        if let stamp { return (stamp.day, stamp.kind == .banner ? "banner" : "header") }
         if let f = fromFile { return (f, "file name") }
         for s in sentences {
             for m in DateRules.mentions(in: s.tokens) {
@@ -58,6 +64,10 @@ extension Reader {
             isAttack: IncidentTypeRules.isAttack(s), attacker: AttributionRules.attacker(t),
             attributions: AttributionRules.attributions(t), denial: AttributionRules.denial(t),
             isAdmission: AttributionRules.isAdmission(s), isBackground: false)
+        // A title-case headline capitalises every word: only names the gazetteer knows are places there.
+        if s.isHeadline {
+            f.places.removeAll { p in if case .unresolved = p.resolution { true } else { false } }
+        }
         let lower = s.lowerText
         let hasCue = Self.backgroundCues.contains { lower.contains(" \($0) ") }
         f.isBackground = hasCue && f.incidentCasualties.isEmpty

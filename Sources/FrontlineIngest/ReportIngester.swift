@@ -59,12 +59,19 @@ struct Draft {
     var dateText: String?
     var place: PlaceMention?
     var placeOverride: Place?
+    /// A region named where the text names no town ("in Nagorno-Karabakh").
+    var region: (name: String, text: String)?
     var type: IncidentType?
     var attacker: Actor?
     var attackerSet = false
     var killed = CasualtyGroups()
     var wounded = CasualtyGroups()
+    /// The figure so far is a vague word ("dozens"), which a figure given later replaces.
+    var vagueKilled = false
+    var vagueWounded = false
     var claimant: Claimant?
+    /// The claimant was taken from the sentence that gave the figures.
+    var claimantFromFigures = false
     var deniers: [Claimant] = []
     var admitted = false
     var notes: [String] = []
@@ -93,6 +100,20 @@ struct Reader {
     mutating func run(_ text: String, given: Day?, fileName: String?) -> IngestResult {
         // 1. Headline, dateline, body sentences.
         var paragraphs = ReportText.paragraphs(text)
+        // Page furniture before the body: time stamps, bylines, banners. Their dates rank below a dateline's.
+        var stamps: [PageStamp] = []
+        var sawHeadline = false
+        var k = 0
+        while k < min(paragraphs.count, 8) {
+            if let (stamp, rest) = PageStamp.parse(paragraphs[k], beforeHeadline: !sawHeadline) {
+                stamps.append(stamp)
+                if rest.isEmpty { paragraphs.remove(at: k); continue }
+                paragraphs[k] = rest
+            }
+            guard isHeadline(paragraphs[k]) else { break }
+            sawHeadline = true
+            k += 1
+        }
         var headlines: [String] = []
         while let p = paragraphs.first, headlines.count < 4, isHeadline(p) {
             if !headlines.contains(p) { headlines.append(p) }
@@ -115,7 +136,7 @@ struct Reader {
             }
         }
         // 2. The report date.
-        let (rd, dateSource) = resolveReportDate(given: given, dateline: dateline, fileName: fileName, sentences: sentences)
+        let (rd, dateSource) = resolveReportDate(given: given, dateline: dateline, stamps: stamps, fileName: fileName, sentences: sentences)
         reportDate = rd
         if rd == nil { warnings.append("no report date (pass --report-date): relative dates are left unresolved") }
         region = sentences.lazy.flatMap(\.tokens).compactMap { ActorLexicon.forms[$0.lower] }.first { $0.isRegion && $0.side != nil }
@@ -144,7 +165,13 @@ struct Reader {
         for f in facts where !f.sentence.isHeadline {
             let speaker = mainClaimant(f, fallback: drafts.last?.claimant?.actor ?? datelineActor)
             if let speaker { knownClaimants.append(speaker) }
-            if f.denial != nil { denials.append(f); continue }
+            if f.denial != nil {
+                denials.append(f)
+                // "… had killed 14 civilians, but Yerevan denied carrying out an attack": the claim is told too.
+                if f.incidentCasualties.isEmpty || f.denial.map({ d in f.incidentCasualties.allSatisfy { $0.text.contains(d.text) } }) == true { continue }
+                absorb(f, speaker: speaker)
+                continue
+            }
             if f.isAdmission { admissions.append((f, drafts.count - 1)); continue }
             if AttributionRules.hasNegation(f.sentence.tokens), let sp = speaker, let cur = drafts.last,
                sp.actor?.name != cur.claimant?.actor?.name {
@@ -165,12 +192,17 @@ struct Reader {
                                url: nil, date: rd?.description, publisher: dateline?.agency)
         let incidents = finish(source: source)
         let aggregates = aggregateClaims(facts, warStart: warStart, source: source)
+        let claims = controlClaims(facts)
+        if incidents.isEmpty && claims.isEmpty && aggregates.isEmpty {
+            warnings.append("no incident, control claim or total found in the text")
+        }
         var datelineText: String?
         if let d = dateline {
             datelineText = [d.city, d.actor?.name].compactMap { $0 }.joined(separator: ", ") + ", \(d.month)/\(d.day)" + (d.agency.map { " (\($0))" } ?? "")
         }
         return IngestResult(reportDate: rd, reportDateSource: dateSource,
                             headline: headlines.first, dateline: datelineText, incidents: incidents, aggregates: aggregates,
+                            controlClaims: claims,
                             unresolvedPlaces: unresolved, ambiguousPlaces: ambiguous, warnings: warnings)
     }
 }
@@ -216,6 +248,54 @@ extension ReportIngester {
                 return false
             }
         }
-        return extra.isEmpty ? dataset : Gazetteer(dataset.places + extra)
+        var gazetteer = extra.isEmpty ? dataset : Gazetteer(dataset.places + extra)
+        // Names still unknown ("Kharkiv" in a text that never says "Ukraine") are looked up in every country. A name
+        // found in one country is taken; among namesakes, those of a country the text names as a place, else a city that dwarfs the rest (20 times the population); otherwise all stay, and the name is
+        // reported as ambiguous.
+        let unknown = candidateNames(in: text).filter { if case .notFound = gazetteer.lookup($0) { true } else { false } }
+        guard !unknown.isEmpty else { return gazetteer }
+        // Only countries named as places count here: "Russian forces fired at Pokrovsk" must not pick Russia's Pokrovsk.
+        let mentioned = Set(countriesNamed(in: text))
+        let have = Set(gazetteer.places.compactMap(\.geonameID))
+        var found: [Place] = []
+        for (_, group) in Dictionary(grouping: try world.places(named: unknown), by: { Gazetteer.key($0.name) }) {
+            let candidates = group.filter { p in p.geonameID.map { !have.contains($0) } ?? true }
+            let local = candidates.filter { $0.country.map(mentioned.contains) ?? false }
+            let byPopulation = candidates.sorted { ($0.population ?? 0) > ($1.population ?? 0) }
+            if !local.isEmpty {
+                found += local
+            } else if byPopulation.count > 1, let top = byPopulation.first?.population, top >= 100_000,
+                      top >= 20 * (byPopulation[1].population ?? 0) {
+                found.append(byPopulation[0])
+            } else {
+                found += candidates
+            }
+        }
+        if !found.isEmpty { gazetteer = Gazetteer(gazetteer.places + found) }
+        return gazetteer
     }
+
+    /// Capitalised words and runs of up to three of them: the names a text could use as places.
+    static func candidateNames(in text: String) -> [String] {
+        var out: [String] = []
+        var seen = Set<String>()
+        for p in ReportText.paragraphs(text) {
+            let t = ReportText.tokens(p)
+            var i = 0
+            while i < t.count {
+                guard t[i].isCapitalized, t[i].isWord, !PlaceRules.isExcluded(t[i]) else { i += 1; continue }
+                var end = i + 1
+                while end < min(t.count, i + 3), t[end].isCapitalized, t[end].isWord, !PlaceRules.isExcluded(t[end]) { end += 1 }
+                for a in i..<end {
+                    for b in (a + 1)...end {
+                        let name = t[a..<b].map(\.text).joined(separator: " ")
+                        if seen.insert(name).inserted { out.append(name) }
+                    }
+                }
+                i = end
+            }
+        }
+        return out
+    }
+
 }

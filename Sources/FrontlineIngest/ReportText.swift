@@ -57,11 +57,35 @@ enum ReportText {
             if t.isEmpty {
                 if !current.isEmpty { out.append(current.joined(separator: " ")); current = [] }
             } else {
+                // Page furniture set on lines of its own (a title-case headline, a byline ending in a time stamp) is a
+                // paragraph even without a blank line after it; hard-wrapped prose is joined.
+                // The text's first line, short and without a closing period, is its headline.
+                let firstLine = out.isEmpty && current.count == 1 && current[0].split(separator: " ").count <= 20
+                    && current[0].last.map { !".,;:".contains($0) } == true
+                if let prev = current.last, isStandaloneLine(prev) || firstLine, t.first?.isLowercase != true {
+                    out.append(current.joined(separator: " "))
+                    current = []
+                }
                 current.append(t)
             }
         }
         if !current.isEmpty { out.append(current.joined(separator: " ")) }
         return out
+    }
+
+    /// A line that stands on its own: no closing punctuation, and either title case (most longer words capitalised) or
+    /// ending in a time stamp ("02:40 PM", "16:53 (UTC+04:00)").
+    static func isStandaloneLine(_ line: String) -> Bool {
+        guard let last = line.last, !".,;:!?\"”'’-—–(".contains(last) else { return false }
+        let words = line.split(separator: " ")
+        guard words.count <= 25 else { return false }
+        let long = words.filter { $0.count >= 4 && $0.first?.isLetter == true }
+        let capitalised = long.filter { $0.first?.isUppercase == true }.count
+        if !long.isEmpty, Double(capitalised) / Double(long.count) >= 0.75 { return true }
+        let tail = words.suffix(2).map { $0.uppercased() }
+        if tail.contains("AM") || tail.contains("PM") || tail.last?.hasPrefix("(UTC") == true { return true }
+        if let w = words.last, w.contains(":"), w.allSatisfy({ $0.isNumber || $0 == ":" }) { return true }
+        return false
     }
 
     /// Whitespace runs (including non-breaking spaces) collapsed to one space, trimmed.

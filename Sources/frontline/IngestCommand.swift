@@ -26,6 +26,9 @@ struct Ingest: ParsableCommand {
     @Option(help: "Dataset folder (default: the bundled geodata).")
     var data: String?
 
+    @Flag(help: "Compare the report's control claims with the dataset's changes: the same change, a different date, or a claim the dataset does not have.")
+    var compare = false
+
     @OptionGroup var out: OutputOptions
 
     func validate() throws {
@@ -53,6 +56,36 @@ struct Ingest: ParsableCommand {
         let result = ReportIngester(gazetteer: gazetteer)
             .ingest(text, reportDate: reportDate.flatMap(Day.init), fileName: file == "-" ? nil : (file as NSString).lastPathComponent)
         for w in result.warnings { warn(w) }
+        if compare {
+            let checks = try ReportIngester.compare(result.controlClaims, with: try dataset.timeline.history(), sides: dataset.timeline.sides)
+            let inputs = file == "-" ? [] : [file]
+            if format == .json {
+                let rows: [JSONValue] = checks.map { c in
+                    var o = JSONObject()
+                    o["kind"] = .string(c.kind.rawValue)
+                    o["place"] = .string(c.place.name)
+                    o["place_id"] = c.place.id.map(JSONValue.string) ?? .null
+                    o["claimant"] = c.claimant.map(JSONValue.string) ?? .null
+                    o["claim_date"] = c.claimDate.map { .string($0.description) } ?? .null
+                    o["side"] = c.side.map(JSONValue.string) ?? .null
+                    o["verdict"] = .string(c.verdict.rawValue)
+                    o["dataset_date"] = c.datasetDate.map { .string($0.description) } ?? .null
+                    o["days_apart"] = c.daysApart.map { .number(Double($0)) } ?? .null
+                    o["change_id"] = c.changeID.map(JSONValue.string) ?? .null
+                    o["message"] = .string(c.message)
+                    return .object(o)
+                }
+                try out.emit(JSONValue.array(rows).jsonText + "\n", inputs: inputs)
+            } else {
+                var text = checks.isEmpty ? "no control claims in the report\n" : ""
+                for c in checks {
+                    text += "\(c.verdict.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(c.kind.rawValue) \(c.claimDate?.description ?? "undated")"
+                        + " by \(c.claimant ?? "an unnamed claimant"): \(c.message)\n"
+                }
+                try out.emit(text, inputs: inputs)
+            }
+            return
+        }
         let joiner = try IncidentJoiner(dataset: dataset)
         var joins: [String: JoinedIncident] = [:]
         for e in result.incidents where e.dateResolved { joins[e.incident.id] = try joiner.join(e.incident) }
@@ -69,6 +102,15 @@ struct Ingest: ParsableCommand {
                 for a in result.aggregates {
                     let c = a.claim
                     text += "  \(c.date)  \(c.claimant ?? "?"): \(c.count.best) \(c.subject) \(c.measure)\(c.qualifier.map { " (\($0))" } ?? "")\n"
+                }
+            }
+            if !result.controlClaims.isEmpty {
+                text += "\ncontrol claims:\n"
+                for c in result.controlClaims {
+                    let places = c.places.map(\.name) + c.unnamedCount.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+                    text += "  \(c.date?.description ?? "undated")  \(c.kind.rawValue) of \(places.joined(separator: ", "))"
+                        + "\(c.partial ? " (in part)" : "") by \(c.actor ?? "?"), claimed by \(c.claimant ?? "?")"
+                        + (c.deniedBy.isEmpty ? "" : "; denied by \(c.deniedBy.joined(separator: ", "))") + "\n"
                 }
             }
             for p in result.unresolvedPlaces { text += "unresolved place: \(p.name)\n" }

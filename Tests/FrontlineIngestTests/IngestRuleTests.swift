@@ -16,8 +16,8 @@ import Testing
     @Test(arguments: [
         ("four", 4, 4, 4), ("Twelve", 12, 12, 12), ("1,009", 1009, 1009, 1009), ("twenty-one", 21, 21, 21),
         ("two hundred", 200, 200, 200), ("a dozen", 12, 12, 12), ("about a dozen", 12, -1, -1), ("more than 40", 40, 40, -1),
-        ("at least 10", 10, 10, -1), ("nearly 300", 300, -1, 300), ("close to 5,000", 5000, -1, 5000), ("dozens", 24, 24, 99),
-        ("hundreds", 200, 200, 999),
+        ("at least 10", 10, 10, -1), ("nearly 300", 300, -1, 300), ("close to 5,000", 5000, -1, 5000), ("dozens", 12, 12, -1),
+        ("hundreds", 100, 100, -1), ("tens", 10, 10, -1), ("between 10 and 15", 10, 10, 15), ("10 to 15", 10, 10, 15),
     ])
     func numbers(_ text: String, _ best: Int, _ low: Int, _ high: Int) throws {
         let n = try #require(NumberWords.parse(ReportText.tokens(text), at: 0), "\(text)")
@@ -97,7 +97,7 @@ import Testing
         CasualtyCase(text: "some 40 kilometres from the border for three days in 2020", killed: [:], wounded: [:]),
         CasualtyCase(text: "40 more of its soldiers had been killed", killed: [:], wounded: [:]),
         CasualtyCase(text: "One soldier was killed and two were injured", killed: [.military: 1], wounded: [.military: 2]),
-        CasualtyCase(text: "dozens of people were wounded", killed: [:], wounded: [.unknown: 24]),
+        CasualtyCase(text: "dozens of people were wounded", killed: [:], wounded: [.unknown: 12]),
     ])
     func casualties(_ c: CasualtyCase) {
         let ms = CasualtyRules.mentions(in: ReportText.tokens(c.text), militaryContext: true).filter { !$0.isAmong && !$0.isIncrement }

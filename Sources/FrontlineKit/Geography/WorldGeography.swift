@@ -4,10 +4,15 @@ import GeoOps
 
 /// An administrative region (oblast, rayon, governorate) of the world layers or a user's `--regions` file.
 public struct Region: Sendable, Hashable {
+    /// The region's id (the layer's `region_id`, or a dataset district's id).
     public var id: String
+    /// The region's name (its id when the layer gives none).
     public var name: String
+    /// The region's country code (e.g. `UA`), when known.
     public var country: String?
+    /// The region's area, in WGS84 lon/lat.
     public var geometry: Geometry
+    /// Creates a region from its id, name, country code and area.
     public init(id: String, name: String, country: String?, geometry: Geometry) {
         self.id = id; self.name = name; self.country = country; self.geometry = geometry
     }
@@ -16,6 +21,7 @@ public struct Region: Sendable, Hashable {
 /// The world geography layers of `geodata/world/` (format `frontline-world-geo/1`): GeoNames places and Natural
 /// Earth admin-1 regions per country, land borders and rivers in 10° tiles. Only what a window needs is read.
 public struct WorldGeography: Sendable {
+    /// The folder holding the layers and their `index.json`.
     public let root: String
     struct CountryEntry: Sendable { var bbox: BoundingBox; var regions: String?; var places: String? }
     struct TileEntry: Sendable { var bbox: BoundingBox; var file: String }
@@ -118,6 +124,35 @@ public struct WorldGeography: Sendable {
             out.append(Place(id: "gn:\(id)", name: f[nm], kind: kind, rank: rank, country: country, district: region.isEmpty ? nil : region,
                              position: Position(lon: lon, lat: lat), population: population, populationSource: "GeoNames",
                              geonameID: id, altNames: alts, coordSource: "GeoNames"))
+        }
+        return out
+    }
+
+    /// The places of any country whose name or alternate name folds to one of `names` (see `Gazetteer.key`), for a
+    /// name a text uses without naming its country. Each country's file is read only when its text contains a name.
+    public func places(named names: [String]) throws(FrontlineError) -> [Place] {
+        let keys = Set(names.map(Gazetteer.key).filter { $0.count >= 3 })
+        guard !keys.isEmpty else { return [] }
+        if let userPlaces { return userPlaces.filter { p in p.allNames.contains { keys.contains(Gazetteer.key($0)) } } }
+        // A byte scan of each file's tab- and bar-separated fields (ASCII folded to lower case) against the names.
+        let needles = Set(names.filter { $0.count >= 3 }.map { Array($0.lowercased().utf8) })
+        var out: [Place] = []
+        for (iso, entry) in countries.sorted(by: { $0.key < $1.key }) {
+            guard let f = entry.places else { continue }
+            let bytes = try FileIO.read((root as NSString).appendingPathComponent(f))
+            var field: [UInt8] = []
+            field.reserveCapacity(64)
+            var hit = false
+            for b in bytes {
+                if b == 9 || b == 10 || b == 124 {
+                    if needles.contains(field) { hit = true; break }
+                    field.removeAll(keepingCapacity: true)
+                } else {
+                    field.append(b >= 65 && b <= 90 ? b + 32 : b)
+                }
+            }
+            guard hit else { continue }
+            out += try places(of: iso).filter { p in p.allNames.contains { keys.contains(Gazetteer.key($0)) } }
         }
         return out
     }
