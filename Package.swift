@@ -18,6 +18,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // `swift package generate-documentation` (DocC); a build-time plugin only, nothing links it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: [
         // C wrappers: only GeoOps imports these.
@@ -61,6 +63,8 @@ let package = Package(
         .testTarget(name: "ChartRenderTests", dependencies: ["ChartRender", "MapRender", "TestSupport"]),
         .testTarget(name: "FrontlineMapsTests", dependencies: ["FrontlineMaps", "FrontlineKit", "MapRender", "GeoModel", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // The README's and the DocC articles' code, compiled and run: the docs quote these snippets verbatim.
+        .testTarget(name: "ExamplesTests", dependencies: ["FrontlineKit", "FrontlineIngest", "FrontlineMaps", "MapRender", "ChartRender", "GeoModel", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

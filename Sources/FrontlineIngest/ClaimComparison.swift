@@ -14,14 +14,17 @@ public struct ClaimCheck: Hashable, Sendable {
         /// The dataset cannot say: the place is unknown, outside its area, or the claim's side is none of its sides.
         case cannotCompare = "cannot compare"
     }
-    /// The claim's kind, claimant and date.
+    /// The claim's kind.
     public var kind: ControlClaimKind
+    /// Who made the claim (`Who: body or person`), nil when the text does not say.
     public var claimant: String?
+    /// The date the claim gives for the change, nil when none resolved.
     public var claimDate: Day?
     /// The place checked.
     public var place: ClaimedPlace
     /// The side the claim says took the place (for a withdrawal, the side left holding it).
     public var side: String?
+    /// How the claim stands against the dataset.
     public var verdict: Verdict
     /// When the dataset shows the side taking the place, nearest the claimed date.
     public var datasetDate: Day?

@@ -3,10 +3,14 @@ import GeoModel
 
 /// Where a field's value came from: the sentence, the words that gave it, and how sure the rule is (0…1).
 public struct Evidence: Hashable, Sendable {
+    /// The sentence the value was read from.
     public var sentence: String
+    /// The words that gave the value ("on Thursday", "the town of Barda").
     public var text: String
+    /// How sure the rule is, 0…1.
     public var confidence: Double
 
+    /// Evidence from a sentence, its words and a confidence (0…1).
     public init(sentence: String, text: String, confidence: Double) {
         self.sentence = sentence; self.text = text; self.confidence = confidence
     }
@@ -19,9 +23,11 @@ public struct Evidence: Hashable, Sendable {
 
 /// An incident read from a report, with the evidence for each field.
 public struct ExtractedIncident: Hashable, Sendable {
+    /// The incident record, as the events table and the join take it.
     public var incident: Incident
     /// The phrases that gave the date and the place ("on Thursday", "the road near Berdzor").
     public var dateText: String?
+    /// The phrase that gave the place ("the road near Berdzor").
     public var placeText: String?
     /// Evidence by field name (`date`, `place`, `type`, `attacker`, `killed`, `wounded`, `claimant`, `denied_by`, `status`).
     public var evidence: [String: Evidence]
@@ -32,7 +38,9 @@ public struct ExtractedIncident: Hashable, Sendable {
 
 /// An aggregate claim read from a report, with its evidence.
 public struct ExtractedAggregate: Hashable, Sendable {
+    /// The running total, with its claimant, date and period.
     public var claim: AggregateClaim
+    /// The sentence and figure it came from.
     public var evidence: Evidence
     /// False when no date could be resolved: the JSON writes `"date": null`.
     public var dateResolved: Bool = true
@@ -40,9 +48,11 @@ public struct ExtractedAggregate: Hashable, Sendable {
 
 /// A place name the gazetteer could not settle.
 public struct PlaceNote: Hashable, Sendable {
+    /// The name as written.
     public var name: String
     /// The phrase it was in.
     public var text: String
+    /// The sentence it was in.
     public var sentence: String
     /// Gazetteer ids of the candidates (for an ambiguous name).
     public var candidates: [String]
@@ -50,16 +60,23 @@ public struct PlaceNote: Hashable, Sendable {
 
 /// What `ingest` found in one report.
 public struct IngestResult: Hashable, Sendable {
+    /// The report's date, against which relative dates resolve; nil when none could be found.
     public var reportDate: Day?
     /// `given`, `dateline`, `header`, `file name`, `text` or `none`.
     public var reportDateSource: String
+    /// The report's headline, when it has one.
     public var headline: String?
+    /// The dateline as read ("Ganja, Azerbaijan, 10/11 (Reuters)").
     public var dateline: String?
+    /// The incidents, in the order the text tells them.
     public var incidents: [ExtractedIncident]
+    /// Running totals ("so far", "since the fighting began"), kept apart from incidents.
     public var aggregates: [ExtractedAggregate]
     /// Claims that places changed hands: captures, liberations, handovers, withdrawals, encirclements.
     public var controlClaims: [ControlClaim] = []
+    /// Names in place phrases that no gazetteer knows: reported, never dropped.
     public var unresolvedPlaces: [PlaceNote]
+    /// Names with several candidate places that the text did not settle.
     public var ambiguousPlaces: [PlaceNote]
     /// Things a reader should know ("no report date: relative dates left unresolved").
     public var warnings: [String]

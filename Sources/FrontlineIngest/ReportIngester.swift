@@ -8,8 +8,10 @@ import GeoModel
 /// type starts a new one; placeless follow-ups join the incident being told), and the headline fills what the body left
 /// open. Totals ("so far", "since the fighting began", "death toll") become aggregate claims, never incidents.
 public struct ReportIngester: Sendable {
+    /// The places names resolve through (see `gazetteer(for:dataset:world:)` for one that knows other wars).
     public let gazetteer: Gazetteer
 
+    /// An ingester resolving places through `gazetteer`.
     public init(gazetteer: Gazetteer) { self.gazetteer = gazetteer }
 
     /// Reads a report. `reportDate` wins over the dateline; `fileName` may carry a `YYYY-MM-DD` used as a last resort.
