@@ -16,6 +16,9 @@ public struct ScreenGeometry: Sendable {
     /// Creates a converter from a projection, a plane-to-page transform and a clip rectangle on the page.
     ///
     /// - Parameters:
+    ///   - projection: The map projection from lon/lat to the plane.
+    ///   - transform: The plane-to-page transform.
+    ///   - clip: The page rectangle that drawn geometry is clipped to.
     ///   - tolerance: The simplification tolerance, in pixels.
     ///   - minRingArea: The area in square pixels under which rings (holes, small parts) are dropped.
     public init(projection: any MapProjection, transform: ViewTransform, clip: Rect, tolerance: Double = 0.4, minRingArea: Double = 0.8) {
