@@ -34,6 +34,24 @@ public struct ClaimCheck: Hashable, Sendable {
     public var changeID: String?
     /// One line for a data editor.
     public var message: String
+
+    /// The check as JSON: `kind`, `place`, `place_id`, `claimant`, `claim_date`, `side`, `verdict`, `dataset_date`,
+    /// `days_apart`, `change_id`, `message`.
+    public var json: JSONValue {
+        var o = JSONObject()
+        o["kind"] = .string(kind.rawValue)
+        o["place"] = .string(place.name)
+        o["place_id"] = place.id.map(JSONValue.string) ?? .null
+        o["claimant"] = claimant.map(JSONValue.string) ?? .null
+        o["claim_date"] = claimDate.map { .string($0.description) } ?? .null
+        o["side"] = side.map(JSONValue.string) ?? .null
+        o["verdict"] = .string(verdict.rawValue)
+        o["dataset_date"] = datasetDate.map { .string($0.description) } ?? .null
+        o["days_apart"] = daysApart.map { .number(Double($0)) } ?? .null
+        o["change_id"] = changeID.map(JSONValue.string) ?? .null
+        o["message"] = .string(message)
+        return .object(o)
+    }
 }
 
 extension ReportIngester {

@@ -60,22 +60,7 @@ struct Ingest: ParsableCommand {
             let checks = try ReportIngester.compare(result.controlClaims, with: try dataset.timeline.history(), sides: dataset.timeline.sides)
             let inputs = file == "-" ? [] : [file]
             if format == .json {
-                let rows: [JSONValue] = checks.map { c in
-                    var o = JSONObject()
-                    o["kind"] = .string(c.kind.rawValue)
-                    o["place"] = .string(c.place.name)
-                    o["place_id"] = c.place.id.map(JSONValue.string) ?? .null
-                    o["claimant"] = c.claimant.map(JSONValue.string) ?? .null
-                    o["claim_date"] = c.claimDate.map { .string($0.description) } ?? .null
-                    o["side"] = c.side.map(JSONValue.string) ?? .null
-                    o["verdict"] = .string(c.verdict.rawValue)
-                    o["dataset_date"] = c.datasetDate.map { .string($0.description) } ?? .null
-                    o["days_apart"] = c.daysApart.map { .number(Double($0)) } ?? .null
-                    o["change_id"] = c.changeID.map(JSONValue.string) ?? .null
-                    o["message"] = .string(c.message)
-                    return .object(o)
-                }
-                try out.emit(JSONValue.array(rows).jsonText + "\n", inputs: inputs)
+                try out.emit(JSONValue.array(checks.map(\.json)).jsonText + "\n", inputs: inputs)
             } else {
                 var text = checks.isEmpty ? "no control claims in the report\n" : ""
                 for c in checks {

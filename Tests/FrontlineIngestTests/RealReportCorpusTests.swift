@@ -206,6 +206,7 @@ import TestSupport
         let checks = try ReportIngester.compare(r.controlClaims, with: try dataset.timeline.history(), sides: dataset.timeline.sides)
         let jab = try #require(checks.first { $0.place.name == "Jabrayil" })
         #expect(jab.verdict == .sameChange && jab.datasetDate == Day("2020-10-04"))
+        #expect(jab.json["verdict"]?.stringValue == "same change" && jab.json["change_id"]?.stringValue == "2020-10-04-jabrayil")
         #expect(checks.contains { $0.place.name == "Karkhulu" && $0.verdict == .cannotCompare })
         // A claim dated a day late.
         let late = try Self.ingest("BAKU, Oct 5 (Reuters) - Azerbaijan's army liberated the town of Sugovushan on Monday, the president said.\n", reportDate: Day("2020-10-05"))
