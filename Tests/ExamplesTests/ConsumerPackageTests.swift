@@ -19,7 +19,7 @@ private func run(_ executable: String, _ arguments: [String], environment change
     if let directory { p.currentDirectoryURL = directory }
     // stderr goes to a file, so that a long build log on either stream cannot fill a pipe and stall the child.
     let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("consumer-stderr-\(UUID().uuidString)")
-    FileManager.default.createFile(atPath: errFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
     defer { try? FileManager.default.removeItem(at: errFile) }
     let out = Pipe()
     p.standardOutput = out
