@@ -41,6 +41,43 @@ public struct GeoJSONWriter: Sendable {
         String(decoding: encode(collection, foreignMembers: foreignMembers), as: UTF8.self)
     }
 
+    // MARK: Piece by piece (streaming)
+
+    /// The start of a FeatureCollection written piece by piece: `{"type":"FeatureCollection"`, the foreign members,
+    /// and `,"features":[`. Follow with ``append(_:first:to:)`` for each feature and end with
+    /// ``collectionFooter(boundingBox:)``; without a bounding box the bytes equal ``encode(_:foreignMembers:)``'s.
+    public func collectionHeader(foreignMembers: JSONObject = JSONObject()) -> [UInt8] {
+        var out = JSONOutput(precision: precision)
+        out.raw("{\"type\":\"FeatureCollection\"")
+        for (k, v) in foreignMembers {
+            out.raw(",")
+            out.string(k)
+            out.raw(":")
+            out.value(v)
+        }
+        out.raw(",\"features\":[")
+        return out.bytes
+    }
+
+    /// Appends one feature of a collection written piece by piece, with its separator (`first` for the first one).
+    public func append(_ feature: Feature, first: Bool, to out: inout JSONOutput) {
+        out.raw(first ? "\n" : ",\n")
+        encode(feature, into: &out)
+    }
+
+    /// The end of a collection written piece by piece. With ``includeBBox``, the collection's `bbox` (the union of
+    /// the features' boxes, known only now) comes after the features, which JSON's unordered members allow.
+    public func collectionFooter(boundingBox: BoundingBox?) -> [UInt8] {
+        var out = JSONOutput(precision: precision)
+        out.raw("\n]")
+        if includeBBox, let b = boundingBox {
+            out.raw(",\"bbox\":")
+            out.coordinateArray(b.array)
+        }
+        out.raw("}\n")
+        return out.bytes
+    }
+
     func encode(_ f: Feature, into out: inout JSONOutput) {
         out.raw("{\"type\":\"Feature\"")
         if let id = f.id {
@@ -95,11 +132,25 @@ public struct JSONOutput: Sendable {
     /// The UTF-8 bytes written so far.
     public private(set) var bytes: [UInt8] = []
     let scale: Double?
+    /// The precision in decimals, and 10^decimals as an integer (for the fixed-point fast path).
+    let decimals: Int
+    let unitScale: Int64
+    /// True when the precision is 1…15 decimals, where the fixed-point form is exact.
+    let fixedPointOK: Bool
 
     /// Creates an empty buffer; `precision` rounds coordinates to that many decimals.
     public init(precision: Int? = nil) {
-        scale = precision.map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
+        let p = precision.map { max(0, $0) }
+        scale = p.map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
+        decimals = min(p ?? 0, 15)
+        unitScale = (0..<decimals).reduce(Int64(1)) { acc, _ in acc * 10 }
+        fixedPointOK = (1...15).contains(p ?? 0)
         bytes.reserveCapacity(1 << 16)
+    }
+
+    /// Empties the buffer, keeping its capacity (for output flushed piece by piece).
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
     }
 
     /// Appends text as-is.
@@ -142,10 +193,63 @@ public struct JSONOutput: Sendable {
     @inline(__always)
     public mutating func coordinate(_ v: Double) {
         if let scale {
-            let r = (v * scale).rounded() / scale
+            let scaled = (v * scale).rounded()
+            if fixedPointOK, abs(scaled) < 1e15 {
+                let k = Int64(scaled)
+                // Shortest round-trip form of k / 10^decimals: with at most 15 significant digits no shorter decimal
+                // maps to the same double, so the digits of k are that form (trailing zeros dropped). Below 1e-4
+                // `String(Double)` switches to exponent notation, which the slow path keeps.
+                if k == 0 || abs(scaled) >= 1e-4 * scale {
+                    fixedPoint(k)
+                    return
+                }
+            }
+            let r = scaled / scale
             number(r == 0 ? 0 : r)
         } else {
             number(v)
+        }
+    }
+
+    /// Appends `k / 10^decimals` in positional notation, trailing zeros and a bare point dropped.
+    @inline(__always)
+    mutating func fixedPoint(_ k: Int64) {
+        let unit = UInt64(unitScale), decimals = decimals
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { tmp in
+            var n = 0
+            Self.fixedPoint(k, unit: unit, decimals: decimals, into: tmp, at: &n)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: tmp[0..<n]))
+        }
+    }
+
+    /// Writes `k / unit` (unit = 10^decimals, |k| < 10^15) into `out` from `n`: at most 17 bytes. Digits are
+    /// produced least significant first with constant divisions by 10 (multiplications once compiled).
+    @inline(__always)
+    static func fixedPoint(_ k: Int64, unit: UInt64, decimals: Int, into out: UnsafeMutableBufferPointer<UInt8>, at n: inout Int) {
+        if k < 0 { out[n] = UInt8(ascii: "-"); n += 1 }
+        let m = k.magnitude
+        var whole = m / unit
+        var frac = m % unit
+        var wholeDigits = 1
+        var t = whole
+        while t >= 10 { t /= 10; wholeDigits += 1 }
+        var at = n + wholeDigits
+        n = at
+        repeat {
+            at -= 1
+            out[at] = 0x30 + UInt8(truncatingIfNeeded: whole % 10)
+            whole /= 10
+        } while whole > 0
+        guard frac != 0 else { return }
+        out[n] = UInt8(ascii: "."); n += 1
+        var places = decimals
+        while frac % 10 == 0 { frac /= 10; places -= 1 }
+        at = n + places
+        n = at
+        for _ in 0..<places {
+            at -= 1
+            out[at] = 0x30 + UInt8(truncatingIfNeeded: frac % 10)
+            frac /= 10
         }
     }
 
@@ -156,6 +260,23 @@ public struct JSONOutput: Sendable {
     }
 
     mutating func position(_ p: Position) {
+        if fixedPointOK, p.z == nil, let scale {
+            // The common case (2D, a precision): both numbers formatted into one small buffer, appended once.
+            let x = (p.lon * scale).rounded(), y = (p.lat * scale).rounded()
+            let limit = 1e-4 * scale
+            if abs(x) < 1e15, abs(y) < 1e15, x == 0 || abs(x) >= limit, y == 0 || abs(y) >= limit {
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { tmp in
+                    var n = 0
+                    tmp[n] = UInt8(ascii: "["); n += 1
+                    Self.fixedPoint(Int64(x), unit: UInt64(unitScale), decimals: decimals, into: tmp, at: &n)
+                    tmp[n] = UInt8(ascii: ","); n += 1
+                    Self.fixedPoint(Int64(y), unit: UInt64(unitScale), decimals: decimals, into: tmp, at: &n)
+                    tmp[n] = UInt8(ascii: "]"); n += 1
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: tmp[0..<n]))
+                }
+                return
+            }
+        }
         bytes.append(UInt8(ascii: "["))
         coordinate(p.lon)
         bytes.append(UInt8(ascii: ","))

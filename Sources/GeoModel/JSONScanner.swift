@@ -6,6 +6,9 @@ struct JSONScanner {
     var index: Int = 0
     /// Deepest nesting accepted for generic values (properties); deeper input is refused, not recursed into.
     static let maxDepth = 512
+    /// Maps an offset of `bytes` to a line and column of a larger text, when `bytes` is a piece of one (a streamed
+    /// feature); nil counts within `bytes`.
+    var resolveLineColumn: ((Int) -> (line: Int, column: Int))?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -298,6 +301,7 @@ struct JSONScanner {
 
     /// 1-based line and column of a byte offset.
     func lineColumn(of offset: Int) -> (line: Int, column: Int) {
+        if let resolveLineColumn { return resolveLineColumn(offset) }
         var line = 1, col = 1
         var i = 0
         let end = min(offset, bytes.count)

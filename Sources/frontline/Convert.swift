@@ -32,6 +32,14 @@ struct Convert: ParsableCommand {
     func run() throws {
         let gis = try out.gisFormat(driver: driver, textExtensions: [])
         try out.preflight(inputs: [input])
+        if gis == nil, layer == nil, let file = out.file {
+            // A FeatureCollection file to GeoJSON: feature by feature, so memory stays flat in the file's size.
+            let writer = GeoJSONWriter(precision: precision, includeBBox: bbox)
+            if let warnings = try GeoJSONFile.rewrite(input, to: file, writer: writer, force: out.force, inputs: [input]) {
+                for w in warnings { warn("\(input): \(w)") }
+                return
+            }
+        }
         let fc = try VectorFile.read(input, layer: layer)
         for w in fc.warnings { warn("\(input): \(w)") }
         if let gis {

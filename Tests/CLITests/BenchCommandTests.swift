@@ -23,6 +23,56 @@ import Testing
         #expect(again.status == 73, "an input is never overwritten")
     }
 
+    /// A FeatureCollection file converted to a GeoJSON file is streamed feature by feature; its bytes must equal the
+    /// whole-document path's (standard output), and a feature broken half-way must leave no file, not half of one.
+    @Test func convertStreamsTheSameBytesAndLeavesNothingOnError() throws {
+        let dir = try CLI.tempDir()
+        let input = dir.appendingPathComponent("many.geojson")
+        var features: [String] = []
+        for i in 0..<3000 {
+            let x = 30 + Double(i % 100) * 0.01, y = 48 + Double(i / 100) * 0.01
+            features.append(#"{"type":"Feature","id":\#(i),"properties":{"n":\#(i),"s":"]}\"{"},"geometry":{"type":"Polygon","coordinates":[[[\#(x),\#(y)],[\#(x),\#(y + 0.005)],[\#(x + 0.005123456789),\#(y + 0.005)],[\#(x),\#(y)]]]}}"#)
+        }
+        func document(_ features: [String]) -> String {
+            "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "],\"crs\":null}"
+        }
+        let text = document(features)
+        try Data(text.utf8).write(to: input)
+        let output = dir.appendingPathComponent("out.geojson")
+        let streamed = try CLI.run(["convert", input.path, "-o", output.path, "--precision", "6"])
+        #expect(streamed.status == 0, "\(streamed.stderr)")
+        let whole = try CLI.run(["convert", input.path, "--precision", "6"])
+        #expect(whole.status == 0)
+        #expect(try String(contentsOf: output, encoding: .utf8) == whole.stdout)
+        #expect(whole.stdout.hasPrefix(#"{"type":"FeatureCollection","features":["#))
+
+        // Feature 2500 (line 2502 of the file) has a ring of three positions.
+        var brokenFeatures = features
+        brokenFeatures[2500] = #"{"type":"Feature","properties":{"s":"]}\"{"},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[0,0]]]}}"#
+        let broken = document(brokenFeatures)
+        let bad = dir.appendingPathComponent("broken.geojson")
+        try Data(broken.utf8).write(to: bad)
+        let target = dir.appendingPathComponent("never.geojson")
+        let r = try CLI.run(["convert", bad.path, "-o", target.path])
+        #expect(r.status == 65)
+        #expect(r.stderr.contains("\(bad.path): features[2500].geometry.coordinates[0]: ring has 3 positions"), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        // A syntax error far into the file is named by its line and column in the whole file.
+        brokenFeatures = features
+        brokenFeatures[2700] = brokenFeatures[2700].replacingOccurrences(of: "]]]}}", with: "],]]}}")
+        try Data(document(brokenFeatures).utf8).write(to: bad)
+        let syntax = try CLI.run(["convert", bad.path, "-o", target.path])
+        #expect(syntax.status == 65)
+        #expect(syntax.stderr.contains("\(bad.path): features[2700].geometry.coordinates (line 2702, column "), "\(syntax.stderr)")
+        // The same message as the whole-document reader's (standard output is not streamed).
+        let wholeError = try CLI.run(["convert", bad.path])
+        #expect(wholeError.status == 65 && wholeError.stdout.isEmpty)
+        #expect(wholeError.stderr == syntax.stderr)
+        #expect(!FileManager.default.fileExists(atPath: target.path))
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+        #expect(left.isEmpty, "temporary files left: \(left)")
+    }
+
     /// A real file read → written → read: GDAL's ogrinfo reads the output, exterior rings turn counter-clockwise,
     /// and the ellipsoidal area is unchanged.
     @Test func deepStateRoundTripIsReadByOgrinfo() throws {

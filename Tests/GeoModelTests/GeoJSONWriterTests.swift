@@ -51,3 +51,75 @@ import Testing
 }
 
 import Foundation
+
+/// The fixed-point fast path of coordinates must print exactly what the general path (`String(Double)` of the rounded
+/// value) prints, and a collection written piece by piece must equal the one written whole.
+@Suite struct GeoJSONWriterFastPathTests {
+    /// The general path: round to the precision, then the shortest round-trip form (whole numbers as integers).
+    static func reference(_ v: Double, _ precision: Int) -> String {
+        let scale = (0..<precision).reduce(1.0) { acc, _ in acc * 10 }
+        var r = (v * scale).rounded() / scale
+        if r == 0 { r = 0 }
+        if r.rounded() == r && abs(r) < 1e15 { return String(Int64(r)) }
+        return String(r)
+    }
+
+    @Test func fixedPointEqualsTheShortestForm() throws {
+        var rng = SplitMix64(seed: 42)
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 0.00001, -0.00012345, 0.0001, 1e-9, 179.9999999, -180, 90, 45.00000005,
+                                12345678.1234567, 1e14, -99999999.99999999, 0.1 + 0.2]
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double(Int(rng.next() % 14)) - 5)
+            values.append((Double(rng.next() % 2_000_000) / 1_000_000 - 1) * magnitude)
+        }
+        for precision in [1, 3, 6, 7, 9, 15] {
+            for v in values {
+                var out = JSONOutput(precision: precision)
+                out.coordinate(v)
+                let got = String(decoding: out.bytes, as: UTF8.self)
+                #expect(got == Self.reference(v, precision), "\(v) at \(precision)")
+                var pair = JSONOutput(precision: precision)
+                pair.value(.array([]))  // unrelated bytes before must not matter
+                pair.removeAll()
+                #expect(pair.bytes.isEmpty)
+            }
+        }
+    }
+
+    @Test func positionsUseTheSameDigitsAsSingleCoordinates() throws {
+        var rng = SplitMix64(seed: 2020)
+        var features: [Feature] = []
+        for i in 0..<200 {
+            let ring = (0..<5).map { _ in Position(lon: Double(rng.next() % 3_600_000_000) / 1e7 - 180, lat: Double(rng.next() % 1_800_000_000) / 1e7 - 90) }
+            features.append(Feature(id: .number(Double(i)), geometry: .lineString(LineString(ring)), properties: JSONObject()))
+        }
+        let fc = FeatureCollection(features)
+        for precision in [6, 7] {
+            let whole = GeoJSONWriter(precision: precision).encode(fc)
+            let text = String(decoding: whole, as: UTF8.self)
+            for f in features {
+                guard case .lineString(let line)? = f.geometry else { continue }
+                let expected = line.positions.map { "[\(Self.reference($0.lon, precision)),\(Self.reference($0.lat, precision))]" }
+                #expect(text.contains("\"coordinates\":[" + expected.joined(separator: ",") + "]"))
+            }
+            // Piece by piece, the same bytes.
+            let w = GeoJSONWriter(precision: precision)
+            var pieces = w.collectionHeader()
+            var out = JSONOutput(precision: precision)
+            for (i, f) in features.enumerated() {
+                w.append(f, first: i == 0, to: &out)
+                if i % 17 == 0 { pieces += out.bytes; out.removeAll() }
+            }
+            pieces += out.bytes + w.collectionFooter(boundingBox: fc.boundingBox)
+            #expect(pieces == whole)
+        }
+        // Empty, and with a bounding box (which the pieces put after the features).
+        let w = GeoJSONWriter(precision: 7, includeBBox: true)
+        let empty = w.collectionHeader() + w.collectionFooter(boundingBox: nil)
+        #expect(try GeoJSONReader.read(empty).features.isEmpty)
+        var out = JSONOutput(precision: 7)
+        w.append(features[0], first: true, to: &out)
+        let boxed = String(decoding: w.collectionHeader() + out.bytes + w.collectionFooter(boundingBox: BoundingBox(geometry: features[0].geometry!)), as: UTF8.self)
+        #expect(boxed.hasSuffix("]}\n") && boxed.contains("\n],\"bbox\":["))
+    }
+}

@@ -79,3 +79,68 @@ public enum FileIO {
         return (url, dir)
     }
 }
+
+/// A file written piece by piece and atomically: the pieces go to a temporary file beside `path`, which replaces
+/// `path` only on ``commit()``. Until then readers see the old file or none, and a writer dropped without a
+/// commit (an error half-way) removes its temporary file: never half an output.
+public final class AtomicFileWriter {
+    /// The file being written.
+    public let path: String
+    let url: URL
+    let tmp: URL
+    var fd: Int32
+    var done = false
+
+    /// Checks `path` as ``FileIO/preflight(_:force:inputs:)`` does and opens the temporary file.
+    public init(path: String, force: Bool = false, inputs: [String] = []) throws(FrontlineError) {
+        let (url, dir) = try FileIO.preflight(path, force: force, inputs: inputs)
+        self.path = path
+        self.url = url
+        tmp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))")
+        fd = open(tmp.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard fd >= 0 else {
+            throw .cannotWrite(path: path, reason: "cannot create a file in \(dir.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Appends bytes.
+    public func write(_ bytes: [UInt8]) throws(FrontlineError) {
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                discard()
+                throw .cannotWrite(path: path, reason: reason)
+            }
+            written += n
+        }
+    }
+
+    /// Closes the temporary file and renames it to `path`.
+    public func commit() throws(FrontlineError) {
+        guard !done else { return }
+        done = true
+        if close(fd) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp.path)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            unlink(tmp.path)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Closes and removes the temporary file; `path` is left as it was.
+    public func discard() {
+        guard !done else { return }
+        done = true
+        close(fd)
+        unlink(tmp.path)
+    }
+
+    deinit { discard() }
+}
