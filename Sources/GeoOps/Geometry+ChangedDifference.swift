@@ -12,11 +12,16 @@ extension Geometry {
     public func mutualDifferences(_ other: Geometry) throws(GeoOpsError) -> (removed: Geometry, added: Geometry) {
         let edgesA = ChangedRegions.directedEdges(self), edgesB = ChangedRegions.directedEdges(other)
         let setA = Set(edgesA), setB = Set(edgesB)
-        var changed: [BoundingBox] = []
-        for e in edgesA where !setB.contains(e) { changed.append(e.box) }
-        for e in edgesB where !setA.contains(e) { changed.append(e.box) }
-        if changed.isEmpty { return (.empty, .empty) }
+        var changedEdges: [ChangedRegions.Edge] = []
+        for e in edgesA where !setB.contains(e) { changedEdges.append(e) }
+        for e in edgesB where !setA.contains(e) { changedEdges.append(e) }
+        if changedEdges.isEmpty { return (.empty, .empty) }
+        let changed = changedEdges.map(\.box)
         let ctx = try GEOSContext()
+        if 2 * changed.count <= edgesA.count + edgesB.count,
+           let faces = try ChangedRegions.polygonizedDifferences(self, other, changed: changedEdges, ctx: ctx) {
+            return faces
+        }
         return try ctx.with(self) { (a) throws(GeoOpsError) in
             try ctx.with(other) { (b) throws(GeoOpsError) in
                 if 2 * changed.count > edgesA.count + edgesB.count {
@@ -43,6 +48,95 @@ extension Geometry {
 
 /// Boxes around the edges two polygonal geometries do not share.
 enum ChangedRegions {
+    /// A − B and B − A from the changed edges alone, with no overlay of the outlines.
+    ///
+    /// The boundary of every piece of A − B or B − A is made of edges that A and B do not share: across a shared
+    /// edge, membership in A and in B changes together. So the changed edges, noded (`GEOSUnaryUnion`) and
+    /// polygonized, give faces that are each wholly in A − B, wholly in B − A, or in neither; one interior point per
+    /// face, tested against A and B, says which. The cost grows with the changed edges and the faces, not with the
+    /// outlines (only the two point-in-polygon indexes read every edge).
+    ///
+    /// Returns nil, for the caller to overlay instead, when the faces do not account for the change of area
+    /// (planar area(A) − area(B) = area(A − B) − area(B − A), to 1e-9 of the areas): a guard against input the
+    /// argument above does not cover, such as edges that overlap without being equal.
+    static func polygonizedDifferences(_ a: Geometry, _ b: Geometry, changed: [Edge], ctx: GEOSContext) throws(GeoOpsError) -> (removed: Geometry, added: Geometry)? {
+        let lines = Geometry.multiLineString(MultiLineString(changed.map { e in
+            LineString([Position(lon: e.x0, lat: e.y0), Position(lon: e.x1, lat: e.y1)])
+        }))
+        let g = try ctx.make(lines)
+        defer { ctx.destroy(g) }
+        let noded = try ctx.check(GEOSUnaryUnion_r(ctx.handle, g), "unaryUnion")
+        defer { ctx.destroy(noded) }
+        var inputs: [OpaquePointer?] = [noded]
+        let collection = try ctx.check(inputs.withUnsafeMutableBufferPointer { buf in
+            buf.withMemoryRebound(to: Optional<OpaquePointer>.self) { GEOSPolygonize_r(ctx.handle, $0.baseAddress, 1) }
+        }, "polygonize")
+        defer { ctx.destroy(collection) }
+        // Few faces, so each is tested by a plain even–odd count over the polygons whose box holds the point, with
+        // no index to build (an index pays off only for many points).
+        let polygonsA = a.polygons.map { ($0, BoundingBox(geometry: .polygon($0))) }, polygonsB = b.polygons.map { ($0, BoundingBox(geometry: .polygon($0))) }
+        var removed: [Polygon] = [], added: [Polygon] = []
+        let n = GEOSGetNumGeometries_r(ctx.handle, collection)
+        for i in 0..<max(0, n) {
+            guard let face = GEOSGetGeometryN_r(ctx.handle, collection, i) else { throw ctx.failure("getGeometryN") }
+            let point = try ctx.check(GEOSPointOnSurface_r(ctx.handle, face), "pointOnSurface")
+            defer { ctx.destroy(point) }
+            var x = 0.0, y = 0.0
+            guard GEOSGeomGetX_r(ctx.handle, point, &x) == 1, GEOSGeomGetY_r(ctx.handle, point, &y) == 1 else { return nil }
+            let inA = evenOddCovers(polygonsA, x: x, y: y), inB = evenOddCovers(polygonsB, x: x, y: y)
+            guard inA != inB else { continue }
+            let polygons = try ctx.model(face).polygons.filter { !$0.exterior.isEmpty }
+            if inA { removed += polygons } else { added += polygons }
+        }
+        // Coordinates relative to one changed vertex, so that the shoelace sums do not cancel far from (0, 0).
+        let o = Position(lon: changed[0].x0, lat: changed[0].y0)
+        let areaA = planarArea(a.polygons, origin: o), areaB = planarArea(b.polygons, origin: o)
+        let change = areaA - areaB
+        let pieces = planarArea(removed, origin: o) - planarArea(added, origin: o)
+        let scale = max(areaA, areaB, 1e-300)
+        guard abs(change - pieces) <= 1e-9 * scale else { return nil }
+        return (Geometry.polygonal(removed), Geometry.polygonal(added))
+    }
+
+    /// Whether the point lies inside the polygons by the even–odd rule over all their rings (a point exactly on an
+    /// edge may go either way: only faces' interior points are asked, which lie on no edge of A or B that matters).
+    static func evenOddCovers(_ polygons: [(Polygon, BoundingBox?)], x: Double, y: Double) -> Bool {
+        var inside = false
+        for (p, box) in polygons {
+            guard let box, x >= box.west, x <= box.east, y >= box.south, y <= box.north else { continue }
+            for ring in p.rings where ring.count > 2 {
+                ring.withUnsafeBufferPointer { r in
+                    var j = r.count - 1
+                    for i in 0..<r.count {
+                        let yi = r[i].lat, yj = r[j].lat
+                        if (yi > y) != (yj > y) {
+                            let xi = r[i].lon, xj = r[j].lon
+                            if x < (xj - xi) * (y - yi) / (yj - yi) + xi { inside.toggle() }
+                        }
+                        j = i
+                    }
+                }
+            }
+        }
+        return inside
+    }
+
+    /// The planar (lon/lat) area of polygons, holes subtracted: for the balance check only.
+    static func planarArea(_ polygons: [Polygon], origin o: Position) -> Double {
+        var total = 0.0
+        for p in polygons {
+            for (i, ring) in p.rings.enumerated() where ring.count > 2 {
+                var twice = 0.0
+                for k in 1..<ring.count {
+                    let x0 = ring[k - 1].lon - o.lon, y0 = ring[k - 1].lat - o.lat, x1 = ring[k].lon - o.lon, y1 = ring[k].lat - o.lat
+                    twice += x0 * y1 - x1 * y0
+                }
+                total += (i == 0 ? 1 : -1) * abs(twice) / 2
+            }
+        }
+        return total
+    }
+
     /// A ring edge oriented with the polygon's interior on its left (exteriors counter-clockwise, holes clockwise).
     struct Edge: Hashable {
         var x0, y0, x1, y1: Double

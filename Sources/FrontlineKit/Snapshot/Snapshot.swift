@@ -96,6 +96,10 @@ public struct Snapshot: Sendable {
             property = sidePropertyCandidates.first { key in areal.allSatisfy { ($0.element.properties[key] ?? .null) != .null } }
         }
         var bySide: [String: [Geometry]] = [:]
+        // A feature whose rounding to the grid is provably GEOS's snap-rounding (and which is then provably valid):
+        // the rounded outline, used when it is its side's only feature. See `roundedToGridIfSeparated`.
+        var rounded: [String: Geometry] = [:]
+        let grid = options.gridMetres / 111_320.0
         var order: [String] = rules?.sideOrder ?? []
         var dropped: [String: (count: Int, labels: [String], warn: Bool)] = [:]
         for (i, f) in areal {
@@ -124,6 +128,12 @@ public struct Snapshot: Sendable {
                     side = s
                 }
             }
+            if grid > 0, let r = g.roundedToGridIfSeparated(grid) {
+                if !order.contains(side) { order.append(side) }
+                bySide[side, default: []].append(g)
+                rounded[side] = r
+                continue
+            }
             do {
                 if let reason = try g.validityReason() {
                     g = try g.makeValid().polygonalPart
@@ -142,12 +152,11 @@ public struct Snapshot: Sendable {
         if bySide.isEmpty { throw .badInput(path: path, place: "", message: "every area was dropped by the side rules \(rules?.name ?? ""): nothing is left to take as control") }
         var areas: [String: Geometry] = [:]
         do {
-            let grid = options.gridMetres / 111_320.0
             for (side, gs) in bySide {
                 // Snapping a polygonal geometry is itself a (snap-rounded) union, so one valid feature needs no
                 // separate dissolve first.
                 if grid > 0, gs.count == 1, let only = gs.first {
-                    areas[side] = try only.snapped(toGrid: grid).polygonalPart
+                    areas[side] = try rounded[side] ?? only.snapped(toGrid: grid).polygonalPart
                     continue
                 }
                 var u = try Geometry.unaryUnion(gs).polygonalPart

@@ -60,15 +60,19 @@ public enum SnapshotTimeline {
         var rows: [TimelineRow] = []
         var previous: Measured?
         var start = 0
+        // Consecutive snapshots share most edges: each edge's geodesic area term is computed once and looked up
+        // after (kept for two windows, so memory does not grow with the archive).
+        let areas = GeodesicAreaCache()
         while start < dated.count {
             let chunk = Array(dated[start..<min(start + window, dated.count)])
             start += chunk.count
             let loaded = try Parallel.map(chunk) { (f) throws(FrontlineError) -> Measured in
                 let snap = try archive.read(at: f.index)
                 var km2: [String: Double] = [:]
-                for side in snap.sides { km2[side.id] = snap.state.areaKm2(of: side.id) }
+                for side in snap.sides { km2[side.id] = snap.areas[side.id].map(areas.areaKm2) ?? 0 }
                 return Measured(snapshot: snap, km2: km2)
             }
+            areas.advanceGeneration()
             let pairs = loaded.indices.map { i in (i == 0 ? previous : loaded[i - 1], loaded[i]) }
             let chunkRows = try Parallel.map(pairs) { (pair) throws(FrontlineError) -> [TimelineRow] in
                 try timelineRows(previous: pair.0, current: pair.1, diffOptions: diffOptions)
