@@ -1,4 +1,5 @@
 import CGEOS
+import Dispatch
 import GeoModel
 
 extension Geometry {
@@ -22,12 +23,11 @@ extension Geometry {
            let faces = try ChangedRegions.polygonizedDifferences(self, other, changed: changedEdges, ctx: ctx) {
             return faces
         }
+        if 2 * changed.count > edgesA.count + edgesB.count {
+            return try Self.bothDifferences(self, other)
+        }
         return try ctx.with(self) { (a) throws(GeoOpsError) in
             try ctx.with(other) { (b) throws(GeoOpsError) in
-                if 2 * changed.count > edgesA.count + edgesB.count {
-                    return (try ctx.take(GEOSDifference_r(ctx.handle, a, b), "difference"),
-                            try ctx.take(GEOSDifference_r(ctx.handle, b, a), "difference"))
-                }
                 var removed: [Polygon] = [], added: [Polygon] = []
                 for box in ChangedRegions.disjointRegions(changed) {
                     let rect = try ctx.check(GEOSGeom_createRectangle_r(ctx.handle, box.west, box.south, box.east, box.north), "createRectangle")
@@ -43,6 +43,31 @@ extension Geometry {
                 return (Geometry.polygonal(removed), Geometry.polygonal(added))
             }
         }
+    }
+}
+
+/// The results of two tasks on two threads: each property is written by one task only, read after both ended.
+private final class TwoSlots<T>: @unchecked Sendable {
+    var first: T?
+    var second: T?
+}
+
+extension Geometry {
+    /// A − B and B − A as two whole overlays, run at the same time on two threads (each with its own GEOS context,
+    /// as GEOS contexts must not be shared): the fallback for outlines that share too few edges.
+    static func bothDifferences(_ a: Geometry, _ b: Geometry) throws(GeoOpsError) -> (removed: Geometry, added: Geometry) {
+        let slots = TwoSlots<Result<Geometry, GeoOpsError>>()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let r: Result<Geometry, GeoOpsError>
+            do throws(GeoOpsError) {
+                r = .success(i == 0 ? try a.difference(b) : try b.difference(a))
+            } catch {
+                r = .failure(error)
+            }
+            if i == 0 { slots.first = r } else { slots.second = r }
+        }
+        guard let removed = slots.first, let added = slots.second else { throw .geos(operation: "difference", message: "no result") }
+        return (try removed.get(), try added.get())
     }
 }
 

@@ -70,8 +70,10 @@ struct Diff: ParsableCommand {
                 header = "control from \(d1) to \(d2)"
             }
         } else {
-            let a = try Snapshot.load(files[0], options: try overlay.snapshotOptions())
-            let b = try Snapshot.load(files[1], options: try overlay.snapshotOptions())
+            // The two files are read, repaired and snapped at the same time.
+            let snapshotOptions = try overlay.snapshotOptions()
+            let both = try Parallel.map([files[0], files[1]]) { (file) throws(FrontlineError) -> Snapshot in try Snapshot.load(file, options: snapshotOptions) }
+            let a = both[0], b = both[1]
             announce(a, profileGiven: overlay.profile != nil || overlay.sides != nil)
             announce(b, profileGiven: true)
             let (d, sides) = try ControlDiff.between(a, b, options: overlay.diff)

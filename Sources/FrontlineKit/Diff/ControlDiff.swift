@@ -222,8 +222,8 @@ public struct ControlDiff: Sendable {
                     for (part, kind) in parts {
                     for poly in part.polygons {
                         let g = Geometry.polygon(poly)
-                        let km2 = Geodesy.areaKm2(poly)
-                        let perimeterM = Geodesy.lengthKm(.polygon(poly)) * 1000
+                        let (km2, perimeterKm) = Geodesy.areaAndPerimeter(poly)
+                        let perimeterM = perimeterKm * 1000
                         let meanWidth = perimeterM > 0 ? 2 * km2 * 1e6 / perimeterM : 0
                         if km2 < options.minAreaKm2 || meanWidth < options.sliverWidthMetres {
                             droppedArea += km2; droppedCount += 1
