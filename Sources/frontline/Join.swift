@@ -39,6 +39,23 @@ struct Join: ParsableCommand {
         let ext = (out.output.map { ($0 as NSString).pathExtension.lowercased() }) ?? ""
         let gis: VectorFile.OutputKind? = ext == "geojson" || ext == "json" ? .geoJSON : try out.gisFormat(textExtensions: ["", "txt", "csv", "tsv"])
         try out.preflight(inputs: inputs)
+        if gis == nil, let file = out.file, input != "-" {
+            // A CSV file to a CSV file: in batches, so memory stays flat in the number of rows.
+            let source = try overlay.source(data: dataOptions)
+            if !(source is PostGISSource) {
+                let countries = ((try dataOptions.context()).flatMap { try? $0.layer("world").features } ?? [])
+                let summary = try IncidentCSV.joinFile(input, to: file, source: source, countries: countries, distances: !noDistance,
+                                                       dateColumn: dateColumn, lonColumn: lonColumn, latColumn: latColumn, force: out.force)
+                if summary.badCount > 0 {
+                    let shown = summary.badLines.map(String.init).joined(separator: ", ")
+                    warn("\(input): \(summary.badCount) row\(summary.badCount == 1 ? "" : "s") with a bad date or position kept with empty joined columns (line\(summary.badCount == 1 ? "" : "s") \(shown)\(summary.badCount > 5 ? ", …" : ""))")
+                }
+                if summary.early > 0, let first = source.dates.first {
+                    warn("\(summary.early) row\(summary.early == 1 ? "" : "s") dated before \(source.name)'s first date \(first): joined columns left empty")
+                }
+                return
+            }
+        }
         let table = try IncidentCSV.parse(try FileIO.read(input), path: input, dateColumn: dateColumn, lonColumn: lonColumn, latColumn: latColumn)
         if !table.badLines.isEmpty {
             let shown = table.badLines.prefix(5).map(String.init).joined(separator: ", ")

@@ -156,18 +156,22 @@ public struct IncidentCSV: Sendable {
     ///   - columns: The names of the appended columns.
     ///   - values: For each row of `rows`, its values for `columns`.
     /// - Returns: The CSV bytes, each line ending with a line feed.
-    public func joined(columns: [String], values: [[String]]) -> [UInt8] {
+    ///   - includeHeader: Whether the header line comes first (false for the second and later batches of a
+    ///     streamed join).
+    public func joined(columns: [String], values: [[String]], includeHeader: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + lines.count * 24)
-        out += header
-        // A column the input already has (frontline's own events CSV has status and distance_to_front_km) is
-        // not repeated under the same name: the joined one is suffixed.
-        let existing = Set(IncidentCSV.fields(header, 0..<header.count).map { String(decoding: header[$0], as: UTF8.self).lowercased() })
-        for c in columns {
-            out.append(UInt8(ascii: ","))
-            out += Array(CSV.field(existing.contains(c) ? c + "_joined" : c).utf8)
+        if includeHeader {
+            out += header
+            // A column the input already has (frontline's own events CSV has status and distance_to_front_km) is
+            // not repeated under the same name: the joined one is suffixed.
+            let existing = Set(IncidentCSV.fields(header, 0..<header.count).map { String(decoding: header[$0], as: UTF8.self).lowercased() })
+            for c in columns {
+                out.append(UInt8(ascii: ","))
+                out += Array(CSV.field(existing.contains(c) ? c + "_joined" : c).utf8)
+            }
+            out.append(0x0A)
         }
-        out.append(0x0A)
         let empty = Array(repeating: UInt8(ascii: ","), count: columns.count)
         let width = IncidentCSV.fields(header, 0..<header.count).count
         for (k, line) in lines.enumerated() {
