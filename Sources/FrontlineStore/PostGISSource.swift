@@ -138,34 +138,40 @@ public final class PostGISSource: SnapshotSource, @unchecked Sendable {
     }
 
     /// The rows of the stored dates `ds` (ascending), each diffed against the one before it in the list.
+    ///
+    /// The stored geometries (snapped and repaired when they were loaded) are read a window of dates at a time
+    /// and diffed here, by the same code as snapshot files (`SnapshotTimeline.rows(_:after:diffOptions:)`): the
+    /// database answers what it is good at (the rows of a source in date order), and the figures are the file
+    /// path's to the last digit.
     func rows(at ds: [Day], options: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
-        guard let lo = ds.first, let hi = ds.last else { return [] }
-        // The geometries' digests too: a date whose sides are byte-for-byte the previous row's needs no diff (daily
-        // archives repeat unchanged days).
-        let areas = try store.db.exec("SELECT date::text, side, area_km2, file, md5(ST_AsBinary(geom)) FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
-                                      [source, lo.description, hi.description])
-        var byDate: [String: [(String, Double, String)]] = [:]
-        var digests: [String: [String: String]] = [:]
-        for v in areas.values {
-            if let d = v[0], let s = v[1], let k = v[2].flatMap(Double.init) {
-                byDate[d, default: []].append((s, k, v[3] ?? ""))
-                digests[d, default: [:]][s] = v[4] ?? ""
-            }
-        }
         var rows: [TimelineRow] = []
-        var previous: Day?
-        for d in ds {
-            let unchanged = previous.map { digests[$0.description] == digests[d.description] } ?? false
-            let diff = unchanged ? ControlDiff(from: previous!, to: d, sides: [], changes: [], settlements: [], droppedSliverKm2: 0, droppedSliverCount: 0)
-                : try previous.map { p throws(FrontlineError) in try self.diff(from: p, to: d, options: options) }
-            let entries = byDate[d.description] ?? []
-            for s in sideIDs {
-                guard let e = entries.first(where: { $0.0 == s }) else { continue }
-                let delta = diff?.sides.first { $0.side == s }
-                rows.append(TimelineRow(date: d, file: e.2, side: s, areaKm2: e.1, gainedKm2: diff == nil ? nil : delta?.gainedKm2 ?? 0,
-                                        lostKm2: diff == nil ? nil : delta?.lostKm2 ?? 0, droppedSliverKm2: diff?.droppedSliverKm2))
+        var previous: SnapshotTimeline.MeasuredSnapshot?
+        let window = 64
+        var start = 0
+        let sideList = sides
+        while start < ds.count {
+            let part = Array(ds[start..<min(start + window, ds.count)])
+            start += part.count
+            let wanted = Set(part.map(\.description))
+            let r = try store.db.exec("SELECT date::text, side, area_km2, file, ST_AsBinary(geom) FROM snapshots WHERE source = $1 AND date BETWEEN $2::date AND $3::date ORDER BY date, side",
+                                      [source, part[0].description, part[part.count - 1].description])
+            var byDate: [String: (areas: [String: Geometry], km2: [String: Double], file: String)] = [:]
+            for v in r.values {
+                guard let d = v[0], wanted.contains(d), let s = v[1], let k = v[2].flatMap(Double.init), let wkb = v[4] else { continue }
+                var entry = byDate[d] ?? ([:], [:], v[3] ?? "")
+                entry.areas[s] = try Store.geometry(fromByteaHex: wkb)
+                entry.km2[s] = k
+                byDate[d] = entry
             }
-            previous = d
+            var measured: [SnapshotTimeline.MeasuredSnapshot] = []
+            for d in part {
+                guard let e = byDate[d.description] else { continue }
+                let present = sideList.filter { e.areas[$0.id] != nil }
+                let snap = Snapshot(path: e.file, date: d, label: e.file, sides: present, areas: e.areas)
+                measured.append(SnapshotTimeline.MeasuredSnapshot(snapshot: snap, areasKm2: e.km2))
+            }
+            rows += try SnapshotTimeline.rows(measured, after: previous, diffOptions: options)
+            previous = measured.last ?? previous
         }
         return rows
     }

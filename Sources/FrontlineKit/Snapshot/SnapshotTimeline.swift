@@ -83,6 +83,33 @@ public enum SnapshotTimeline {
         return rows
     }
 
+    /// A snapshot with its side areas already known (a store keeps them), for rows of snapshots held in memory.
+    public struct MeasuredSnapshot: Sendable {
+        /// The snapshot.
+        public var snapshot: Snapshot
+        /// km² per side id.
+        public var areasKm2: [String: Double]
+
+        /// Pairs a snapshot with its side areas.
+        public init(snapshot: Snapshot, areasKm2: [String: Double]) {
+            self.snapshot = snapshot
+            self.areasKm2 = areasKm2
+        }
+    }
+
+    /// The rows of snapshots a source has read itself (ascending by date), each diffed against the one before it,
+    /// the first against `previous` when given: the file path's diffs and rows, for a source such as PostGIS that
+    /// hands over its stored geometries. Pairs are diffed on every core.
+    public static func rows(_ measured: [MeasuredSnapshot], after previous: MeasuredSnapshot? = nil,
+                            diffOptions: ControlDiff.Options) throws(FrontlineError) -> [TimelineRow] {
+        let list = measured.map { Measured(snapshot: $0.snapshot, km2: $0.areasKm2) }
+        let before = previous.map { Measured(snapshot: $0.snapshot, km2: $0.areasKm2) }
+        let pairs = list.indices.map { i in (i == 0 ? before : list[i - 1], list[i]) }
+        return try Parallel.map(pairs) { (pair) throws(FrontlineError) -> [TimelineRow] in
+            try timelineRowsWithoutWarnings(previous: pair.0, current: pair.1, diffOptions: diffOptions)
+        }.flatMap { $0 }
+    }
+
     struct Dated: Sendable {
         var index: Int
         var date: Day
