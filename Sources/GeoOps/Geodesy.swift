@@ -157,8 +157,9 @@ public enum Geodesy {
 /// to each position is found there, and the distance to it is measured on the ellipsoid. For lines and points (a
 /// front) the nearest point comes from a pure-Swift grid of the projected segments, searched ring by ring outwards
 /// until no unsearched cell can hold anything nearer: no allocation per position, and safe to share between
-/// threads (each call makes its own projection). Polygons (where an inside position is at distance zero) use GEOS.
-public final class DistanceIndex: @unchecked Sendable {
+/// threads (each call makes its own projection). Polygons (where an inside position is at distance zero) use GEOS,
+/// prepared by each call.
+public final class DistanceIndex: Sendable {
     let center: Position
     /// Projected segments as x0, y0, x1, y1 (a point is a segment of length zero); empty when GEOS answers.
     let segments: [Double]
@@ -169,8 +170,8 @@ public final class DistanceIndex: @unchecked Sendable {
     let childStart: [Int32]
     let children: [Int32]
     let isLeaf: [Bool]
-    /// For polygonal geometries: the GEOS path, used by one task at a time.
-    let prepared: PreparedGeometry?
+    /// For polygonal geometries: the projected geometry, prepared for GEOS by each call (GEOS handles are not shared).
+    let polygonal: Geometry?
     let maxSegmentDegrees: Double
 
     /// Densifies `geometry` to `maxSegmentDegrees`, projects it to a local equal-area plane centred on its box and
@@ -182,11 +183,11 @@ public final class DistanceIndex: @unchecked Sendable {
         let projection = try Projection.localEqualArea(center: center)
         let projected = try projection.transform(Geodesy.densified(geometry, maxStep: maxSegmentDegrees))
         if !geometry.polygons.isEmpty {
-            prepared = try PreparedGeometry(projected)
+            polygonal = projected
             segments = []; nodeBoxes = []; childStart = [0]; children = []; isLeaf = []
             return
         }
-        prepared = nil
+        polygonal = nil
         var seg: [Double] = []
         func add(_ ps: [Position]) {
             if ps.count == 1 { seg += [ps[0].lon, ps[0].lat, ps[0].lon, ps[0].lat]; return }
@@ -252,13 +253,10 @@ public final class DistanceIndex: @unchecked Sendable {
         return (boxes, start, kids, leaf)
     }
 
-    /// True when several threads may ask at once (lines and points); a polygonal geometry's GEOS handles allow
-    /// one caller at a time.
-    public var isShareable: Bool { prepared == nil }
-
     /// The geodesic km from each position to the geometry.
     public func distancesKm(from positions: [Position]) throws(GeoOpsError) -> [Double] {
         let projection = try Projection.localEqualArea(center: center)
+        let prepared = try polygonal.map { (g) throws(GeoOpsError) in try PreparedGeometry(g) }
         return try positions.map { (p) throws(GeoOpsError) -> Double in
             guard let q = projection.forward(p.lon, p.lat) else { throw .invalidInput("cannot project \(p.lat),\(p.lon)") }
             let near: Position

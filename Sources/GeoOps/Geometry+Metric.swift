@@ -23,11 +23,11 @@ extension Geometry {
     }
 
     /// The area within `metres` of the geometry (negative shrinks polygons).
-    public func buffered(metres: Double, quadrantSegments: Int32 = 8) throws(GeoOpsError) -> Geometry {
+    public func buffered(metres: Double, quadrantSegments: Int = 8) throws(GeoOpsError) -> Geometry {
         try inLocalMetres { (g) throws(GeoOpsError) in
             let ctx = try GEOSContext()
             return try ctx.with(g) { (h) throws(GeoOpsError) in
-                try ctx.take(GEOSBuffer_r(ctx.handle, h, metres, quadrantSegments), "buffer")
+                try ctx.take(GEOSBuffer_r(ctx.handle, h, metres, Int32(clamping: max(1, quadrantSegments))), "buffer")
             }
         }
     }

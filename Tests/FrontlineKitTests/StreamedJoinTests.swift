@@ -86,7 +86,6 @@ import Testing
             let front = try state.frontLine(sides: d.timeline.sides)
             guard !front.isEmpty else { continue }
             let index = try DistanceIndex(front)
-            #expect(index.isShareable)
             let points = (0..<200).map { _ in Position(lon: 43 + Double(rng.next() % 60_000) / 10_000, lat: 38 + Double(rng.next() % 40_000) / 10_000) }
             let fast = try index.distancesKm(from: points)
             for (p, km) in zip(points.prefix(40), fast) {

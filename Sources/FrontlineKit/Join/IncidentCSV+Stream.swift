@@ -25,9 +25,10 @@ extension IncidentCSV {
     public static func joinFile(_ input: String, to output: String, source: ControlSource, countries: [Feature] = [],
                                 distances: Bool = true, dateColumn: String? = nil, lonColumn: String? = nil,
                                 latColumn: String? = nil, force: Bool = false, batchBytes: Int = 8 << 20) throws(FrontlineError) -> JoinSummary {
-        guard let handle = FileHandle(forReadingAtPath: input) else {
-            throw .cannotRead(path: input, reason: FileManager.default.fileExists(atPath: input) ? "permission denied" : "no such file")
-        }
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDir) else { throw .cannotRead(path: input, reason: "no such file") }
+        if isDir.boolValue { throw .cannotRead(path: input, reason: "is a directory") }
+        guard let handle = FileHandle(forReadingAtPath: input) else { throw .cannotRead(path: input, reason: "permission denied") }
         defer { try? handle.close() }
         let file = try AtomicFileWriter(path: output, force: force, inputs: [input])
         let cache = JoinCache()
@@ -41,8 +42,14 @@ extension IncidentCSV {
         let firstDate = source.dates.first
         while true {
             while buffer.count < want && !eof {
-                let data = handle.readData(ofLength: want - buffer.count)
-                if data.isEmpty { eof = true } else { buffer += data }
+                let data: Data?
+                do {
+                    data = try handle.read(upToCount: want - buffer.count)
+                } catch {
+                    file.discard()
+                    throw .cannotRead(path: input, reason: (error as NSError).localizedDescription)
+                }
+                if let data, !data.isEmpty { buffer += data } else { eof = true }
             }
             if buffer.isEmpty && headerRaw != nil { break }
             guard let cut = eof ? buffer.count : lastRecordEnd(buffer) else {

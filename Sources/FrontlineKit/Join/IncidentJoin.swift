@@ -171,11 +171,11 @@ extension IncidentJoin {
             return try cache.front(state: s, build)
         }
         // ... and its rows measured in slices, so that one long-lasting state does not keep a single core busy while
-        // the others wait. A front index that holds GEOS handles (a polygonal front) is not shared: one slice.
+        // the others wait.
         var work: [(index: DistanceIndex, members: ArraySlice<Int>)] = []
         for (s, index) in zip(states, indexes) {
             guard let index, let members = groups[s] else { continue }
-            let step = index.isShareable ? 8192 : members.count
+            let step = 8192
             var k = 0
             while k < members.count {
                 work.append((index, members[k..<min(k + step, members.count)]))
@@ -198,8 +198,7 @@ extension IncidentJoin {
 /// from one batch of rows to the next so that a streamed join builds each once. Memory grows with the states used,
 /// never with the rows.
 ///
-/// The maps are locked. Point-in-area indexes are values; a front's ``DistanceIndex`` is shared between tasks only
-/// when it says it can be (``DistanceIndex/isShareable``), else one task at a time uses it.
+/// The maps are locked; what they hold (point-in-area indexes, ``DistanceIndex``es, states) is immutable and shared.
 public final class JoinCache: @unchecked Sendable {
     private let lock = NSLock()
     private var indexes: [Int: [PointInPolygonIndex?]] = [:]
