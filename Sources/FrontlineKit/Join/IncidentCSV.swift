@@ -155,9 +155,9 @@ public struct IncidentCSV: Sendable {
     /// - Parameters:
     ///   - columns: The names of the appended columns.
     ///   - values: For each row of `rows`, its values for `columns`.
-    /// - Returns: The CSV bytes, each line ending with a line feed.
     ///   - includeHeader: Whether the header line comes first (false for the second and later batches of a
     ///     streamed join).
+    /// - Returns: The CSV bytes, each line ending with a line feed.
     public func joined(columns: [String], values: [[String]], includeHeader: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + lines.count * 24)

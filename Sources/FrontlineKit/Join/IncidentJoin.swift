@@ -198,7 +198,7 @@ extension IncidentJoin {
 /// from one batch of rows to the next so that a streamed join builds each once. Memory grows with the states used,
 /// never with the rows.
 ///
-/// The maps are locked; what they hold (point-in-area indexes, ``DistanceIndex``es, states) is immutable and shared.
+/// The maps are locked; what they hold (point-in-area indexes, `DistanceIndex`es, states) is immutable and shared.
 public final class JoinCache: @unchecked Sendable {
     private let lock = NSLock()
     private var indexes: [Int: [PointInPolygonIndex?]] = [:]
