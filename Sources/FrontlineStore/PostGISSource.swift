@@ -52,7 +52,7 @@ public final class PostGISSource: SnapshotSource, @unchecked Sendable {
     }
 
     /// The stored geometries of a date, as a control state.
-    public func stateAt(_ date: Day) throws(FrontlineError) -> ControlState {
+    func stateAt(_ date: Day) throws(FrontlineError) -> ControlState {
         lock.lock()
         if let s = states[date] { lock.unlock(); return s }
         lock.unlock()

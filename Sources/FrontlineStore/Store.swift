@@ -69,7 +69,7 @@ public final class Store {
     }
 
     /// Fails clearly when `init` was not run (or another version's schema is there).
-    public func checkSchema() throws(FrontlineError) {
+    func checkSchema() throws(FrontlineError) {
         let r = try db.exec("SELECT to_regclass('frontline_meta') IS NOT NULL")
         guard r.values.first?.first == "t" else { throw .badArgument("the database has no frontline schema: run frontline db init first") }
         let v = try db.exec("SELECT value FROM frontline_meta WHERE key = 'schema_version'")
@@ -112,7 +112,7 @@ public final class Store {
     // MARK: geometry codecs
 
     /// Hex EWKB (SRID 4326) of a polygonal geometry as a MultiPolygon, 2D: what COPY gives a geometry column.
-    public static func ewkbHex(_ g: Geometry) -> String {
+    static func ewkbHex(_ g: Geometry) -> String {
         let mp = Geometry.multiPolygon(MultiPolygon(g.polygons)).mapPositions { Position(lon: $0.lon, lat: $0.lat) }
         var wkb = WKB.encode(mp)
         // ISO header [order][type 6] → EWKB [order][type 6 | SRID flag][srid].

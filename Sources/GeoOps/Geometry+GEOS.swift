@@ -103,7 +103,7 @@ extension Geometry {
     }
 
     /// Planar distance in degrees (for tests and tie-breaking only; use `Geodesy` for real distances).
-    public func planarDistance(to other: Geometry) throws(GeoOpsError) -> Double {
+    func planarDistance(to other: Geometry) throws(GeoOpsError) -> Double {
         let ctx = try GEOSContext()
         return try ctx.with(self) { (a) throws(GeoOpsError) in
             try ctx.with(other) { (b) throws(GeoOpsError) in

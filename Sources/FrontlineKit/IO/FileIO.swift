@@ -83,16 +83,16 @@ public enum FileIO {
 /// A file written piece by piece and atomically: the pieces go to a temporary file beside `path`, which replaces
 /// `path` only on ``commit()``. Until then readers see the old file or none, and a writer dropped without a
 /// commit (an error half-way) removes its temporary file: never half an output.
-public final class AtomicFileWriter {
+final class AtomicFileWriter {
     /// The file being written.
-    public let path: String
+    let path: String
     let url: URL
     let tmp: URL
     var fd: Int32
     var done = false
 
     /// Checks `path` as ``FileIO/preflight(_:force:inputs:)`` does and opens the temporary file.
-    public init(path: String, force: Bool = false, inputs: [String] = []) throws(FrontlineError) {
+    init(path: String, force: Bool = false, inputs: [String] = []) throws(FrontlineError) {
         let (url, dir) = try FileIO.preflight(path, force: force, inputs: inputs)
         self.path = path
         self.url = url
@@ -104,7 +104,7 @@ public final class AtomicFileWriter {
     }
 
     /// Appends bytes.
-    public func write(_ bytes: [UInt8]) throws(FrontlineError) {
+    func write(_ bytes: [UInt8]) throws(FrontlineError) {
         var written = 0
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
@@ -119,7 +119,7 @@ public final class AtomicFileWriter {
     }
 
     /// Closes the temporary file and renames it to `path`.
-    public func commit() throws(FrontlineError) {
+    func commit() throws(FrontlineError) {
         guard !done else { return }
         done = true
         if close(fd) != 0 {
@@ -135,7 +135,7 @@ public final class AtomicFileWriter {
     }
 
     /// Closes and removes the temporary file; `path` is left as it was.
-    public func discard() {
+    func discard() {
         guard !done else { return }
         done = true
         close(fd)

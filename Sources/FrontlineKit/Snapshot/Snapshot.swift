@@ -209,7 +209,7 @@ public struct Snapshot: Sendable {
     }
 
     /// A `YYYY-MM-DD` run in a file name that is no calendar date (`x-2024-02-30.geojson`), or nil.
-    public static func impossibleDateInFileName(_ path: String) -> String? {
+    static func impossibleDateInFileName(_ path: String) -> String? {
         let name = (path as NSString).lastPathComponent
         guard let r = name.range(of: #"(?<![0-9])(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}(?![0-9])"#, options: .regularExpression) else { return nil }
         let text = String(name[r])

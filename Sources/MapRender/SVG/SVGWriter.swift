@@ -101,7 +101,7 @@ public struct SVGWriter: Sendable {
 
     /// Path data with absolute moves and relative segments computed from quantized points, so rounding
     /// never drifts along a ring; separators are left out wherever the SVG grammar allows.
-    public func pathString(_ p: PathData) -> String {
+    func pathString(_ p: PathData) -> String {
         var out = ""
         for sp in p.subpaths {
             guard let first = sp.points.first else { continue }
