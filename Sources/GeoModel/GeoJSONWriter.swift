@@ -16,18 +16,7 @@ public struct GeoJSONWriter: Sendable {
     /// The collection as UTF-8 bytes, ending with a newline.
     public func encode(_ collection: FeatureCollection, foreignMembers: JSONObject = JSONObject()) -> [UInt8] {
         var out = JSONOutput(precision: precision)
-        out.raw("{\"type\":\"FeatureCollection\"")
-        for (k, v) in foreignMembers {
-            out.raw(",")
-            out.string(k)
-            out.raw(":")
-            out.value(v)
-        }
-        if includeBBox, let b = collection.boundingBox {
-            out.raw(",\"bbox\":")
-            out.coordinateArray(b.array)
-        }
-        out.raw(",\"features\":[")
+        header(foreignMembers: foreignMembers, boundingBox: includeBBox ? collection.boundingBox : nil, into: &out)
         for (i, f) in collection.features.enumerated() {
             out.raw(i == 0 ? "\n" : ",\n")
             encode(f, into: &out)
@@ -48,6 +37,12 @@ public struct GeoJSONWriter: Sendable {
     /// ``collectionFooter(boundingBox:)``; without a bounding box the bytes equal ``encode(_:foreignMembers:)``'s.
     public func collectionHeader(foreignMembers: JSONObject = JSONObject()) -> [UInt8] {
         var out = JSONOutput(precision: precision)
+        header(foreignMembers: foreignMembers, boundingBox: nil, into: &out)
+        return out.bytes
+    }
+
+    /// `{"type":"FeatureCollection"`, the foreign members, the bounding box when given, and `,"features":[`.
+    func header(foreignMembers: JSONObject, boundingBox: BoundingBox?, into out: inout JSONOutput) {
         out.raw("{\"type\":\"FeatureCollection\"")
         for (k, v) in foreignMembers {
             out.raw(",")
@@ -55,8 +50,11 @@ public struct GeoJSONWriter: Sendable {
             out.raw(":")
             out.value(v)
         }
+        if let b = boundingBox {
+            out.raw(",\"bbox\":")
+            out.coordinateArray(b.array)
+        }
         out.raw(",\"features\":[")
-        return out.bytes
     }
 
     /// Appends one feature of a collection written piece by piece, with its separator (`first` for the first one).

@@ -214,37 +214,28 @@ public final class JoinCache: @unchecked Sendable {
     public init() {}
 
     func statuses(state: Int, _ build: () -> StatusResolver) -> StatusResolver {
-        lock.lock()
-        let known = resolvers[state]
-        lock.unlock()
-        if let known { return known }
-        let made = build()
-        lock.lock()
-        resolvers[state] = made
-        lock.unlock()
-        return made
+        cached(\.resolvers, state, build)
     }
 
     func indexes(state: Int, _ build: () -> [PointInPolygonIndex?]) -> [PointInPolygonIndex?] {
-        lock.lock()
-        let known = indexes[state]
-        lock.unlock()
-        if let known { return known }
-        let made = build()
-        lock.lock()
-        indexes[state] = made
-        lock.unlock()
-        return made
+        cached(\.indexes, state, build)
     }
 
     func front(state: Int, _ build: () throws(FrontlineError) -> DistanceIndex?) throws(FrontlineError) -> DistanceIndex? {
+        try cached(\.fronts, state, build)
+    }
+
+    /// The entry of `state` in one of the maps, built (outside the lock) when missing. Two tasks may build the same
+    /// entry at once; both results are equal and the later one is kept.
+    private func cached<T, E: Error>(_ map: ReferenceWritableKeyPath<JoinCache, [Int: T]>, _ state: Int,
+                                     _ build: () throws(E) -> T) throws(E) -> T {
         lock.lock()
-        let known = fronts[state]
+        let known = self[keyPath: map][state]
         lock.unlock()
         if let known { return known }
         let made = try build()
         lock.lock()
-        fronts[state] = .some(made)
+        self[keyPath: map][state] = made
         lock.unlock()
         return made
     }
